@@ -1,0 +1,310 @@
+/*
+ * pacta.c: the pacta command. It parses arguments, hands files to the
+ * library and maps results to exit statuses (0 nothing found, 1 a
+ * violation or a failed expectation, 2 bad usage or input). Everything
+ * about the law and about rendering is in libpacta.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: pacta check [--rules DIR] [--format text|json] [--all] FILE...\n"
+    "       pacta test [--rules DIR] FILE...\n"
+    "       pacta --version | --help\n"
+    "\n"
+    "Checks what states did, as told in scenario FILEs (YAML, several documents\n"
+    "per file allowed; \"-\" reads standard input), against the treaty obligations\n"
+    "that bound them on the day.\n"
+    "\n"
+    "commands:\n"
+    "  check            print the findings for every scenario\n"
+    "  test             compare the findings with each scenario's expect: block\n"
+    "\n"
+    "options:\n"
+    "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
+    "                   holds vocabulary.yaml, else the installed rules\n"
+    "  --format FORMAT  text (default) or json: one JSON object per scenario,\n"
+    "                   each on its own line\n"
+    "  --all            text: also show not_applicable findings\n"
+    "\n"
+    "exit status: 0 no violation (test: every expectation met), 1 a violation\n"
+    "(test: an expectation failed), 2 bad usage or bad input.\n";
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("pacta: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\nTry 'pacta --help'.\n", stderr);
+    va_end(ap);
+    return CLI_EXIT_BAD;
+}
+
+/* ------------------------------------------------------------ arguments */
+
+typedef struct args {
+    const char *command;
+    const char *rules;
+    pacta_format format;
+    unsigned flags;
+    char **files;      /* the FILE arguments, pointing into argv */
+    size_t file_count;
+    int help;
+} args;
+
+/*
+ * Matches argv[*i] against --name VALUE or --name=VALUE. Returns 1 and sets
+ * *value (advancing *i past a separate value), 0 if it is another
+ * argument, -1 if the value is missing.
+ */
+static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0 || (a[n] != '=' && a[n] != '\0'))
+        return 0;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (*i + 1 >= argc)
+        return -1;
+    *value = argv[++*i];
+    return 1;
+}
+
+static int parse_format(const char *value, pacta_format *out)
+{
+    if (strcmp(value, "text") == 0)
+        *out = PACTA_FORMAT_TEXT;
+    else if (strcmp(value, "json") == 0)
+        *out = PACTA_FORMAT_JSON;
+    else
+        return usage_error("unknown format '%s' (use text or json)", value);
+    return CLI_EXIT_OK;
+}
+
+/*
+ * Options may stand anywhere after the command; "--" ends them and "-" is a
+ * file (standard input). check takes --format and --all; test does not.
+ */
+static int parse_args(int argc, char **argv, args *a)
+{
+    int is_check = strcmp(a->command, "check") == 0, only_files = 0, m;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i], *value = NULL;
+        if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            a->files[a->file_count++] = argv[i];
+        } else if (strcmp(arg, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            a->help = 1;
+        } else if ((m = option_value(argc, argv, &i, "--rules", &value)) != 0) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            a->rules = value;
+        } else if (is_check && (m = option_value(argc, argv, &i, "--format", &value)) != 0) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            if (parse_format(value, &a->format) != CLI_EXIT_OK)
+                return CLI_EXIT_BAD;
+        } else if (is_check && strcmp(arg, "--all") == 0) {
+            a->flags |= PACTA_RENDER_ALL;
+        } else {
+            return usage_error("%s: unknown option '%s'", a->command, arg);
+        }
+    }
+    if (!a->help && a->file_count == 0)
+        return usage_error("%s: no scenario FILE given", a->command);
+    return CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------ output */
+
+static int write_stdout(void *ctx, const char *data, size_t len)
+{
+    (void)ctx;
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+/* Flushes stdout; a failure (disk full, closed pipe) is an error too. */
+static int finish_output(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fputs("pacta: cannot write the output\n", stderr);
+        return CLI_EXIT_BAD;
+    }
+    return status;
+}
+
+/* Checks every scenario; reports[i] for scenario i. Prints the error and returns -1 on failure. */
+static int check_all(const pacta_rulebase *rb, const cli_scenarios *sc, pacta_report **reports)
+{
+    for (size_t i = 0; i < sc->count; i++) {
+        pacta_error err;
+        if (pacta_check(&reports[i], rb, sc->items[i], &err) != PACTA_OK) {
+            cli_print_error(&err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void free_reports(pacta_report **reports, size_t n)
+{
+    for (size_t i = 0; reports && i < n; i++)
+        pacta_report_free(reports[i]);
+    free(reports);
+}
+
+/* ------------------------------------------------------------ check */
+
+static int print_reports(const args *a, const pacta_rulebase *rb, pacta_report **reports, size_t n)
+{
+    int status = CLI_EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (a->format == PACTA_FORMAT_TEXT && i > 0)
+            fputc('\n', stdout);
+        pacta_status st = pacta_render(reports[i], rb, a->format, a->flags, write_stdout, NULL);
+        if (st == PACTA_EIO) {
+            fputs("pacta: cannot write the output\n", stderr);
+            return CLI_EXIT_BAD;
+        }
+        if (st != PACTA_OK) {
+            fprintf(stderr, "pacta: cannot render the report: %s\n", pacta_status_name(st));
+            return CLI_EXIT_BAD;
+        }
+        if (a->format == PACTA_FORMAT_JSON)
+            fputc('\n', stdout); /* one object per line: JSON Lines */
+        if (pacta_report_count(reports[i], PACTA_VIOLATION) > 0)
+            status = CLI_EXIT_FINDING;
+    }
+    return status;
+}
+
+static int run_check(const args *a, const pacta_rulebase *rb, const cli_scenarios *sc,
+                     pacta_report **reports)
+{
+    if (check_all(rb, sc, reports) != 0)
+        return CLI_EXIT_BAD;
+    return finish_output(print_reports(a, rb, reports, sc->count));
+}
+
+/* ------------------------------------------------------------ test */
+
+/* One line per expectation; returns 1 if it passed. */
+static int report_expectation(const char *name, const pacta_expectation_view *v)
+{
+    printf("%s %s:%u: %s %s/%s", v->matched ? "PASS" : "FAIL", name, v->line, v->event,
+           v->instrument, v->provision);
+    if (v->rule)
+        printf(" [%s]", v->rule);
+    if (v->matched) {
+        printf(" %s\n", pacta_verdict_name(v->expected));
+        return 1;
+    }
+    printf("\n  expected: %-16s actual: ", pacta_verdict_name(v->expected));
+    if (v->found == 0)
+        printf("no finding selected\n");
+    else
+        printf("%s (%zu finding%s selected)\n", pacta_verdict_name(v->actual), v->found,
+               v->found == 1 ? "" : "s");
+    return 0;
+}
+
+static int run_test(const pacta_rulebase *rb, const cli_scenarios *sc, pacta_report **reports)
+{
+    size_t passed = 0, failed = 0;
+    if (check_all(rb, sc, reports) != 0)
+        return CLI_EXIT_BAD;
+    for (size_t i = 0; i < sc->count; i++) {
+        const char *name = pacta_scenario_name(sc->items[i]);
+        size_t n = pacta_scenario_expectation_count(sc->items[i]);
+        if (n == 0)
+            printf("NOTE %s: no expect: block, nothing to test\n", name);
+        for (size_t k = 0; k < n; k++) {
+            pacta_expectation_view v = pacta_expectation_check(sc->items[i], k, reports[i]);
+            if (report_expectation(name, &v))
+                passed++;
+            else
+                failed++;
+        }
+    }
+    printf("%zu passed, %zu failed\n", passed, failed);
+    return finish_output(failed ? CLI_EXIT_FINDING : CLI_EXIT_OK);
+}
+
+/* ------------------------------------------------------------ main */
+
+/* Loads the rulebase and every scenario, then runs the command on them. */
+static int run(const args *a)
+{
+    cli_scenarios sc = {0};
+    pacta_report **reports = NULL;
+    int status = CLI_EXIT_BAD;
+    pacta_rulebase *rb = cli_load_rulebase(cli_rules_dir(a->rules));
+    if (!rb)
+        return CLI_EXIT_BAD;
+    if (cli_load_scenarios(rb, a->files, a->file_count, &sc) == 0) {
+        reports = calloc(sc.count, sizeof *reports);
+        if (!reports)
+            fputs("pacta: out of memory\n", stderr);
+        else if (strcmp(a->command, "check") == 0)
+            status = run_check(a, rb, &sc, reports);
+        else
+            status = run_test(rb, &sc, reports);
+    }
+    free_reports(reports, sc.count);
+    cli_scenarios_free(&sc);
+    pacta_rulebase_free(rb);
+    return status;
+}
+
+static int command(int argc, char **argv)
+{
+    args a = {0};
+    a.command = argv[0];
+    a.format = PACTA_FORMAT_TEXT;
+    a.files = calloc((size_t)argc, sizeof *a.files);
+    if (!a.files) {
+        fputs("pacta: out of memory\n", stderr);
+        return CLI_EXIT_BAD;
+    }
+    int status = parse_args(argc - 1, argv + 1, &a);
+    if (status == CLI_EXIT_OK && a.help)
+        status = finish_output(fputs(usage_text, stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
+    else if (status == CLI_EXIT_OK)
+        status = run(&a);
+    free(a.files);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return CLI_EXIT_BAD;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("pacta %s (libpacta %s)\n", PACTA_VERSION_STRING, pacta_version());
+        return finish_output(CLI_EXIT_OK);
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return finish_output(CLI_EXIT_OK);
+    }
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "test") == 0)
+        return command(argc - 1, argv + 1);
+    if (cmd[0] == '-')
+        return usage_error("unknown option '%s'", cmd);
+    return usage_error("unknown command '%s'", cmd);
+}

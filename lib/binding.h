@@ -1,0 +1,33 @@
+/*
+ * binding.h: was the actor bound by a provision on the date of an event?
+ * Computes entry into force from the party record and the instrument's own
+ * clause, never from a typed date; handles signature alone, successions,
+ * reservations (and non-reservable provisions), denunciations (and
+ * instruments that cannot be denounced), imprecise dates on either side, and
+ * the 1967 Protocol's route to the Convention's rules ("incorporates").
+ */
+#ifndef PACTA_BINDING_H
+#define PACTA_BINDING_H
+
+#include "model.h"
+
+typedef struct binding_result {
+    pacta_truth bound;                  /* true, false, or unknown (dates overlap) */
+    const instrument_def *instrument;   /* the instrument the finding is reported under */
+    const char *provision;              /* the provision it is reported under */
+    const instrument_def *via;          /* non-NULL: bound through this incorporating instrument */
+    pacta_binding_view view;            /* strings for the finding */
+    ptrvec reasons;                     /* const char*, in order */
+    ptrvec caveats;
+    int date_decides;                   /* 1: the event's date would decide an unknown */
+} binding_result;
+
+/**
+ * Evaluates whether e->actor was bound by rule's provision on e's date,
+ * falling back to an instrument that incorporates the rule's instrument.
+ * Strings live in ar. Returns 0, or -1 when out of memory.
+ */
+int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, const sc_event *e,
+                     binding_result *out);
+
+#endif

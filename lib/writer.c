@@ -1,0 +1,275 @@
+/*
+ * writer.c: buffered output with sticky errors, JSON string escaping and
+ * terminal-safe text. See writer.h for the contract.
+ */
+#include "writer.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+
+void writer_init(writer *w, pacta_write_fn fn, void *ctx, const pacta_allocator *alloc)
+{
+    w->fn = fn;
+    w->ctx = ctx;
+    w->alloc = alloc;
+    w->status = fn ? PACTA_OK : PACTA_EUSAGE;
+    w->len = 0;
+}
+
+static void flush(writer *w)
+{
+    if (w->status == PACTA_OK && w->len > 0 && w->fn(w->ctx, w->buf, w->len) != 0)
+        w->status = PACTA_EIO;
+    w->len = 0;
+}
+
+pacta_status writer_finish(writer *w)
+{
+    flush(w);
+    return w->status;
+}
+
+void writer_bytes(writer *w, const char *data, size_t len)
+{
+    if (w->status != PACTA_OK || len == 0)
+        return;
+    if (len > sizeof w->buf - w->len) {
+        flush(w);
+        if (len >= sizeof w->buf) { /* too big to batch: hand it over directly */
+            if (w->status == PACTA_OK && w->fn(w->ctx, data, len) != 0)
+                w->status = PACTA_EIO;
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, data, len);
+    w->len += len;
+}
+
+void writer_str(writer *w, const char *s)
+{
+    if (s)
+        writer_bytes(w, s, strlen(s));
+}
+
+void writer_char(writer *w, char c)
+{
+    if (w->status != PACTA_OK)
+        return;
+    if (w->len == sizeof w->buf)
+        flush(w);
+    w->buf[w->len++] = c;
+}
+
+static void *writer_malloc(const writer *w, size_t size)
+{
+    if (w->alloc && w->alloc->malloc_fn)
+        return w->alloc->malloc_fn(w->alloc->ctx, size);
+    return malloc(size);
+}
+
+static void writer_free(const writer *w, void *p)
+{
+    if (w->alloc && w->alloc->free_fn)
+        w->alloc->free_fn(w->alloc->ctx, p);
+    else
+        free(p);
+}
+
+/*
+ * Formats straight into the buffer when it fits (the usual case: numbers
+ * and short labels); only output longer than the whole buffer needs a
+ * temporary allocation.
+ */
+void writer_printf(writer *w, const char *fmt, ...)
+{
+    va_list ap;
+    if (w->status != PACTA_OK)
+        return;
+    va_start(ap, fmt);
+    int n = vsnprintf(w->buf + w->len, sizeof w->buf - w->len, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        w->status = PACTA_EUSAGE;
+        return;
+    }
+    if ((size_t)n < sizeof w->buf - w->len) {
+        w->len += (size_t)n;
+        return;
+    }
+    flush(w);
+    if (w->status != PACTA_OK)
+        return;
+    if ((size_t)n < sizeof w->buf) {
+        va_start(ap, fmt);
+        vsnprintf(w->buf, sizeof w->buf, fmt, ap);
+        va_end(ap);
+        w->len = (size_t)n;
+        return;
+    }
+    char *tmp = writer_malloc(w, (size_t)n + 1);
+    if (!tmp) {
+        w->status = PACTA_ENOMEM;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    writer_bytes(w, tmp, (size_t)n);
+    writer_free(w, tmp);
+}
+
+/* ------------------------------------------------------------- UTF-8 */
+
+static int is_cont(unsigned char c)
+{
+    return c >= 0x80 && c <= 0xBF;
+}
+
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char b = u[0];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF; /* valid range of the second byte */
+
+    *cp = UTF8_INVALID;
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (b == 0xED)
+            hi = 0x9F; /* surrogates */
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (b == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else {
+        return 1;
+    }
+    if (len < 2 || u[1] < lo || u[1] > hi)
+        return 1;
+    uint32_t c = b & (0x3Fu >> need);
+    size_t i = 1;
+    for (; i <= need; i++) {
+        if (i >= len || !is_cont(u[i]))
+            return i; /* the maximal subpart seen so far */
+        c = (c << 6) | (u[i] & 0x3Fu);
+    }
+    *cp = c;
+    return i;
+}
+
+int text_is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f';
+}
+
+/* ------------------------------------------------------------- JSON */
+
+static int json_plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+static void json_escape_control(writer *w, unsigned char c)
+{
+    switch (c) {
+    case '\b': writer_bytes(w, "\\b", 2); break;
+    case '\f': writer_bytes(w, "\\f", 2); break;
+    case '\n': writer_bytes(w, "\\n", 2); break;
+    case '\r': writer_bytes(w, "\\r", 2); break;
+    case '\t': writer_bytes(w, "\\t", 2); break;
+    default: writer_printf(w, "\\u%04x", c); break;
+    }
+}
+
+void writer_json_stringn(writer *w, const char *s, size_t len)
+{
+    size_t i = 0;
+    writer_char(w, '"');
+    while (i < len && w->status == PACTA_OK) {
+        size_t run = i;
+        while (run < len && json_plain((unsigned char)s[run]))
+            run++;
+        writer_bytes(w, s + i, run - i);
+        i = run;
+        if (i == len)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            writer_char(w, '\\');
+            writer_char(w, (char)c);
+            i++;
+        } else if (c < 0x20) {
+            json_escape_control(w, c);
+            i++;
+        } else {
+            uint32_t cp;
+            size_t n = utf8_decode(s + i, len - i, &cp);
+            if (cp == UTF8_INVALID)
+                writer_str(w, REPLACEMENT);
+            else if (cp == 0x2028 || cp == 0x2029)
+                writer_printf(w, "\\u%04x", (unsigned)cp);
+            else
+                writer_bytes(w, s + i, n);
+            i += n;
+        }
+    }
+    writer_char(w, '"');
+}
+
+void writer_json_string(writer *w, const char *s)
+{
+    if (s)
+        writer_json_stringn(w, s, strlen(s));
+    else
+        writer_bytes(w, "null", 4);
+}
+
+/* ------------------------------------------------------------- text */
+
+static int is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+void writer_textn(writer *w, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && w->status == PACTA_OK) {
+        size_t run = i;
+        while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+            run++;
+        writer_bytes(w, s + i, run - i);
+        i = run;
+        if (i == len)
+            break;
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (text_is_space(cp))
+            writer_char(w, ' ');
+        else if (is_control(cp) || cp == UTF8_INVALID)
+            writer_str(w, REPLACEMENT);
+        else
+            writer_bytes(w, s + i, n);
+        i += n;
+    }
+}
+
+void writer_text(writer *w, const char *s)
+{
+    if (s)
+        writer_textn(w, s, strlen(s));
+}

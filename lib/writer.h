@@ -1,0 +1,82 @@
+/*
+ * writer.h: buffered output over a pacta_write_fn, for the renderers.
+ *
+ * The renderers write many small pieces; the writer batches them so the
+ * caller's callback sees a few large chunks. Errors are sticky: once the
+ * callback fails (or an allocation does), every later write is a no-op and
+ * writer_finish() reports the first failure, so renderers need not check
+ * after each call.
+ *
+ * Two kinds of escaping live here because both must handle arbitrary bytes
+ * from scenario files: JSON strings (always valid JSON and UTF-8) and
+ * terminal text (no control characters reach the user's terminal).
+ */
+#ifndef PACTA_WRITER_H
+#define PACTA_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pacta.h"
+
+#define WRITER_BUFSIZE 4096
+
+typedef struct writer {
+    pacta_write_fn fn;
+    void *ctx;
+    const pacta_allocator *alloc; /* for long printf output; NULL: malloc */
+    pacta_status status;          /* PACTA_OK until the first failure */
+    size_t len;                   /* bytes pending in buf */
+    char buf[WRITER_BUFSIZE];
+} writer;
+
+/** Starts a writer over fn(ctx, ...). alloc may be NULL (the C library's malloc). */
+void writer_init(writer *w, pacta_write_fn fn, void *ctx, const pacta_allocator *alloc);
+
+/** Passes pending bytes to the callback and returns the writer's status. */
+pacta_status writer_finish(writer *w);
+
+void writer_bytes(writer *w, const char *data, size_t len);
+/** Writes s as it is; NULL writes nothing. */
+void writer_str(writer *w, const char *s);
+void writer_char(writer *w, char c);
+/** printf-style output of any length. */
+void writer_printf(writer *w, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/**
+ * Writes s as a JSON string with its quotes (RFC 8259): '"', '\\' and
+ * control characters escaped, U+2028 and U+2029 escaped for JavaScript, valid
+ * UTF-8 passed through, and each maximal invalid UTF-8 subsequence replaced by
+ * U+FFFD. NULL writes the JSON literal null.
+ */
+void writer_json_string(writer *w, const char *s);
+void writer_json_stringn(writer *w, const char *s, size_t len);
+
+/**
+ * Writes s for a terminal: valid UTF-8 passes, whitespace controls (tab,
+ * newline, ...) become a space, other control characters and invalid UTF-8
+ * become U+FFFD. NULL writes nothing.
+ */
+void writer_text(writer *w, const char *s);
+void writer_textn(writer *w, const char *s, size_t len);
+
+/** Not a code point: what utf8_decode() yields for invalid bytes. */
+#define UTF8_INVALID 0x110000u
+
+/**
+ * Decodes one character from s[0..len), len > 0. Returns the bytes it
+ * spans (at least 1) and sets *cp; for an invalid sequence *cp is
+ * UTF8_INVALID and the span is its maximal invalid subpart (Unicode 15,
+ * section 3.9), so a decoder that advances by the span never skips a valid
+ * character and replaces each bad sequence by exactly one U+FFFD.
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/** 1 for the characters writer_text() shows as a space. */
+int text_is_space(uint32_t cp);
+
+#endif

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Generate pacta's state list and the machine-derived party records.
+
+Usage: tools/gen_wpd_parties.py [--data DIR] [--rules DIR] [--check]
+
+Inputs (DIR defaults: --data /work/shared/data, --rules <repo>/rules):
+  DATA/un-treaty-status-years/hr_status_cat.csv, hr_status_iccpr.csv
+      WPD (world-politics-datalab/humanrights-treaties-ratification-status,
+      commit fdb779e): every UN member, its status ("state party",
+      "signatory state", "no action") and the YEAR of ratification/accession.
+  DATA/untc-status/{refugee-convention,refugee-protocol,iccpr,cat}.csv
+      rows read on copies of the UN Treaty Collection status pages (exact
+      dates; partial tables; see DATA/untc-status/README.md).
+  RULES/parties/{refugee-convention,refugee-protocol,cat,iccpr}.yaml
+      the HANDWRITTEN records (facts.md section 3 states). Every state that
+      has a record there is skipped here, instrument by instrument, so the
+      loader never sees two records for one state and treaty. The state codes
+      are read with a regular expression on "- state: XX" lines (stdlib only,
+      no YAML parser), so keep that line shape in the handwritten files.
+
+Outputs (overwritten; do not edit them by hand, edit this script or the
+handwritten files and run it again):
+  RULES/states.yaml                        every UN member in WPD (source wpd)
+  RULES/parties/<instrument>-untc.yaml     one record per UNTC CSV row (b)
+  RULES/parties/cat-wpd.yaml, iccpr-wpd.yaml
+                                           one record per WPD "state party"
+                                           not covered above (c): year only,
+                                           no consent type (WPD gives none)
+
+Conversion rules:
+  - UNTC rows: consent_type as spelt in the CSV (accession, succession,
+    ratification); signature when printed; successions get no `effective`
+    (the pages do not give it). Rows with an empty iso2 (former states:
+    Czechoslovakia, German Democratic Republic) are skipped. The source id
+    follows the row's source_url (URL_SOURCES below).
+  - WPD "state party": consent {date: YEAR, source: wpd}, no type.
+    WPD "signatory state": no record (WPD gives no signature date; absence
+    means not bound, which is right for a signatory); listed in a comment at
+    the top of the WPD file instead.
+  - WPD uses the withdrawn ISO code TP for Timor-Leste; it is written TL,
+    the current ISO 3166-1 code (CODE_FIX).
+  - For CAT and ICCPR, a UNTC row whose year differs from WPD's is reported
+    on stderr (none did when this was written).
+
+--check: generate into memory and exit 1 if any output file differs from
+what is on disk (for CI).
+"""
+
+import argparse
+import csv
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+INSTRUMENTS = ["refugee-convention", "refugee-protocol", "cat", "iccpr"]
+WPD_FILES = {"cat": "hr_status_cat.csv", "iccpr": "hr_status_iccpr.csv"}
+
+# source_url of a UNTC CSV row -> (source id in rules/, label of the copy read)
+URL_SOURCES = [
+    ("docslib.org/doc/5005851", "untc-rc", "the UNTC V.2 printout (docslib copy, R1)"),
+    ("unhchr.ch/html/menu3/b/treaty2ref.htm", "untc-rc",
+     "the 2002 OHCHR mirror of the UNTC V.2 page (R2)"),
+    ("treaties.un.org/pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&tabid=2&mtdsg_no=V-5",
+     "untc-p", "the UNTC V.5 page as at 19-03-2024 (P1)"),
+    ("docslib.org/doc/8866853", "untc-p", "the UNTC V.5 printout (docslib copy, P2)"),
+    ("treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-4", "untc-iccpr",
+     "the UNTC IV.4 page as at 23-04-2014 (I1)"),
+    ("electionjudgments.org/en/entity/tmq5z1pv9i", "unts-999-171",
+     "999 UNTS 171, footnote 1, the 1976 list of original parties (I2)"),
+    ("text-id.123dok.com/document/q5mv6o3y", "untc-cat",
+     "the UNTC IV.9 printout (123dok copy, C1)"),
+]
+
+CODE_FIX = {"TP": "TL"}  # WPD still uses the withdrawn code for Timor-Leste
+
+CONSENT_TYPES = {"ratification", "accession", "succession", "acceptance", "approval"}
+
+YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+
+
+def q(s):
+    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    out = ['"']
+    for ch in s:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ord(ch) < 0x20:
+            out.append("\\x%02x" % ord(ch))
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def code(c):
+    """A state code, quoted where YAML 1.1 would read it as a boolean (NO)."""
+    return q(c) if c.lower() in YAML11_WORDS else c
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def hand_states(rules, inst):
+    path = os.path.join(rules, "parties", inst + ".yaml")
+    states = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'^\s*-\s+state:\s*"?([A-Z]{2})"?\s*(#.*)?$', line)
+            if m:
+                if m.group(1) in states:
+                    sys.exit("%s: state %s twice" % (path, m.group(1)))
+                states.add(m.group(1))
+    return states
+
+
+def source_for(url):
+    for needle, sid, label in URL_SOURCES:
+        if needle in url:
+            return sid, label
+    sys.exit("no source id for URL %r: add it to URL_SOURCES" % url)
+
+
+def wpd_rows(data, inst):
+    rows = read_csv(os.path.join(data, "un-treaty-status-years", WPD_FILES[inst]))
+    for r in rows:
+        r["iso2"] = CODE_FIX.get(r["iso2"], r["iso2"])
+    return rows
+
+
+def gen_states(data):
+    rows = wpd_rows(data, "cat")
+    other = {(r["iso2"], r["member"]) for r in wpd_rows(data, "iccpr")}
+    if other != {(r["iso2"], r["member"]) for r in rows}:
+        sys.exit("the two WPD files list different members")
+    lines = [
+        "pacta-rules: 1",
+        "# The state codes a scenario may use: every UN member listed in WPD",
+        "# (hr_status_cat.csv; hr_status_iccpr.csv lists the same 193), code = iso2,",
+        "# name = WPD's spelling. Generated by tools/gen_wpd_parties.py; do not edit.",
+        "# TL: WPD writes the withdrawn code TP (\"East Timor\"); TL is the current",
+        "# ISO 3166-1 code. No non-member or former state is needed by the data.",
+        "states:",
+    ]
+    seen = set()
+    for r in sorted(rows, key=lambda r: r["iso2"]):
+        c = r["iso2"]
+        if not re.fullmatch(r"[A-Z]{2}", c) or c in seen:
+            sys.exit("bad or duplicate code %r" % c)
+        seen.add(c)
+        lines.append("  - code: %s" % code(c))
+        lines.append("    name: %s" % q(r["member"]))
+        lines.append("    source: wpd")
+    return "\n".join(lines) + "\n", seen
+
+
+def gen_untc(data, rules, inst, known, wpd_year):
+    hand = hand_states(rules, inst)
+    rows = read_csv(os.path.join(data, "untc-status", inst + ".csv"))
+    recs, skipped_hand, skipped_former = [], [], []
+    for r in rows:
+        c = r["iso2"]
+        if not c:
+            skipped_former.append(r["participant"])
+            continue
+        if c not in known:
+            sys.exit("%s.csv: %s is not in states.yaml" % (inst, c))
+        if c in hand:
+            skipped_hand.append(c)
+            continue
+        t = r["consent_type"]
+        if t not in CONSENT_TYPES:
+            sys.exit("%s.csv: %s: consent type %r" % (inst, c, t))
+        sid, label = source_for(r["source_url"])
+        if wpd_year is not None and wpd_year.get(c) not in (None, r["consent_date"][:4]):
+            print("warning: %s %s: UNTC %s vs WPD %s" % (inst, c, r["consent_date"],
+                                                        wpd_year[c]), file=sys.stderr)
+        note = "Row \"%s\" of data/untc-status/%s.csv, read in %s." % (r["participant"], inst, label)
+        if r["note"]:
+            note += " CSV note: " + r["note"]
+        rec = ["    - state: %s" % code(c)]
+        if r["signature"]:
+            rec.append("      signature: {date: %s, source: %s}" % (r["signature"], sid))
+        rec.append("      consent: {date: %s, type: %s, source: %s}" % (r["consent_date"], t, sid))
+        rec.append("      note: %s" % q(note))
+        recs.append((c, rec))
+    if len({c for c, _ in recs}) != len(recs):
+        sys.exit("%s.csv: a state has two rows" % inst)
+    head = [
+        "pacta-rules: 1",
+        "# %s: party records converted from data/untc-status/%s.csv (rows read on" % (inst, inst),
+        "# copies of the UN Treaty Collection status page; exact dates). Generated by",
+        "# tools/gen_wpd_parties.py; do not edit. Partial: a state missing here is",
+        "# unknown in that source, not a non-party.",
+        "# Skipped, handwritten in %s.yaml: %s" % (inst, ", ".join(skipped_hand) or "none"),
+        "# Skipped, former states without an ISO code: %s" % (", ".join(skipped_former) or "none"),
+        "parties:",
+        "  instrument: %s" % inst,
+        "  records:",
+    ]
+    body = [l for _, rec in sorted(recs) for l in rec]
+    return "\n".join(head + body) + "\n", {c for c, _ in recs}
+
+
+def gen_wpd(data, rules, inst, known, untc):
+    hand = hand_states(rules, inst)
+    recs, signatories = [], []
+    for r in wpd_rows(data, inst):
+        c = r["iso2"]
+        if c not in known:
+            sys.exit("%s: %s not in states.yaml" % (inst, c))
+        if r["status"] == "signatory state":
+            signatories.append("%s %s%s" % (c, r["member"],
+                                            " (handwritten record)" if c in hand else ""))
+            continue
+        if r["status"] != "state party" or c in hand or c in untc:
+            continue
+        y = r["year ratification or accession"]
+        if not re.fullmatch(r"(19|20)\d\d", y):
+            sys.exit("%s: %s: year %r" % (inst, c, y))
+        rec = ["    - state: %s" % code(c),
+               "      consent: {date: %s, source: wpd}" % y]
+        notes = []
+        if c in CODE_FIX.values():
+            notes.append("WPD code TP written as the current ISO code TL.")
+        if r["note"]:
+            notes.append("WPD note: " + r["note"])
+        if notes:
+            rec.append("      note: %s" % q(" ".join(notes)))
+        recs.append((c, rec))
+    head = [
+        "pacta-rules: 1",
+        "# %s: every UN member that WPD (data/un-treaty-status-years/%s)" % (inst, WPD_FILES[inst]),
+        "# lists as \"state party\" and that neither %s.yaml (handwritten) nor" % inst,
+        "# %s-untc.yaml (UNTC rows) covers. Generated by tools/gen_wpd_parties.py;" % inst,
+        "# do not edit. WPD gives the YEAR of ratification or accession only, so each",
+        "# consent is year-only (an imprecise date) and has no type. WPD is secondary",
+        "# (derived from UNTC): replace a record by an exact UNTC row when one is read.",
+        "#",
+        "# WPD signatories (\"signatory state\"): WPD gives no signature date, so they",
+        "# have no record here (absence = not bound, which is right for a signatory):",
+    ]
+    head += ["#   " + s for s in signatories]
+    head += ["parties:", "  instrument: %s" % inst, "  records:"]
+    body = [l for _, rec in sorted(recs) for l in rec]
+    return "\n".join(head + body) + "\n", len(recs)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--rules", default=os.path.join(os.path.dirname(HERE), "rules"))
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+
+    out = {}
+    text, known = gen_states(a.data)
+    out["states.yaml"] = text
+    counts = {}
+    for inst in INSTRUMENTS:
+        wpd_year = None
+        if inst in WPD_FILES:
+            wpd_year = {r["iso2"]: r["year ratification or accession"]
+                        for r in wpd_rows(a.data, inst) if r["status"] == "state party"}
+        text, untc = gen_untc(a.data, a.rules, inst, known, wpd_year)
+        out["parties/%s-untc.yaml" % inst] = text
+        counts[inst] = [len(hand_states(a.rules, inst)), len(untc), 0]
+        if inst in WPD_FILES:
+            text, n = gen_wpd(a.data, a.rules, inst, known, untc)
+            out["parties/%s-wpd.yaml" % inst] = text
+            counts[inst][2] = n
+
+    differ = []
+    for rel, text in sorted(out.items()):
+        path = os.path.join(a.rules, rel)
+        if a.check:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    if f.read() != text:
+                        differ.append(rel)
+            except FileNotFoundError:
+                differ.append(rel)
+        else:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+    for inst, (h, u, w) in counts.items():
+        print("%-20s hand %3d  untc %3d  wpd %3d  total %3d" % (inst, h, u, w, h + u + w))
+    if differ:
+        print("out of date: " + ", ".join(differ), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
