@@ -107,10 +107,11 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
                                actor, inst->in_force.text, inst->in_force.source));
     else
         reason(b, arena_printf(b->ar,
-                               "%s's %s to the %s is dated %s [%s]; under %s (%s after the "
-                               "deposit) it entered into force for %s on %s.",
+                               "%s's instrument of %s of the %s is dated %s [%s]; under %s (%s "
+                               "after the deposit) the %s entered into force for %s on %s.",
                                actor, how, inst->short_title, p->consent.text, p->consent.source,
-                               clause_label(inst, inst->eif_clause), delay, actor, when));
+                               clause_label(inst, inst->eif_clause), delay, inst->short_title,
+                               actor, when));
     if (p->consent.when.lo != p->consent.when.hi)
         caveat(b, arena_printf(b->ar,
                                "The source gives %s's %s only as '%s', so its entry into force "
@@ -277,6 +278,13 @@ static pacta_truth other_binding(builder *b, const instrument_def *inst, const s
                                inst->states[0]->code, inst->state_count > 1 ? " and others" : "",
                                actor));
         return PACTA_FALSE;
+    }
+    if (!inst->in_force.set) {
+        reason(b, arena_printf(b->ar,
+                               "The rules do not record when the %s took effect, so whether it "
+                               "bound %s on %s is unknown.",
+                               inst->title, actor, e->date_text));
+        return PACTA_UNKNOWN;
     }
     pacta_truth bound = within(e->date, inst->in_force.when);
     b->out->view.in_force = inst->in_force.text;

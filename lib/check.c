@@ -183,11 +183,35 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
     return PACTA_UNKNOWN;
 }
 
+/* Whether the destination is one of the states the rule's instrument names. */
+static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const instrument_def *inst = leaf->instrument;
+    fact_answer a = {0};
+    a.value = PACTA_FALSE;
+    for (size_t i = 0; at->to && i < inst->state_count; i++)
+        if (inst->states[i] == at->to)
+            a.value = PACTA_TRUE;
+    a.from = PACTA_FROM_EVENT;
+    a.ref = arena_printf(ev->ar, "%s.to", at->id);
+    a.detail = arena_printf(ev->ar, "%s.to = %s, %s the %s", at->id, at->to ? at->to->code : "(none)",
+                            a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
+                            inst->title);
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
 static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
 {
     evaluation *ev = ctx;
     if (leaf->kind == EX_STATUS)
         return resolve_status(ev, leaf, at);
+    if (leaf->kind == EX_TO_PARTY)
+        return resolve_to_party(ev, leaf, at);
     return resolve_fact(ev, leaf, at);
 }
 
@@ -480,7 +504,15 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         cite_provision(&fs, rule->instrument, rule->provision->id);
 
     pacta_verdict verdict;
-    if (b.bound == PACTA_FALSE) {
+    if (rule->nature == NATURE_PERMISSION) {
+        /* a permission binds no one: there is nothing to breach, whatever the facts */
+        verdict = PACTA_NOT_APPLICABLE;
+        push(&fs.ev, &fs.reasons,
+             arena_printf(ar,
+                          "%s is a permission, not an obligation: it allows %s to act but "
+                          "does not require it to, so not acting on it breaches nothing.",
+                          f->provision_label, f->actor));
+    } else if (b.bound == PACTA_FALSE) {
         verdict = PACTA_NOT_APPLICABLE;
     } else {
         expr_env env = {sc, e, steps, step_count, resolve_leaf, &fs.ev};
@@ -548,6 +580,50 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     return f;
 }
 
+static int append_string(arena *ar, rp_strings *list, const char *s)
+{
+    const char **items = arena_array(ar, list->count + 1, sizeof *items);
+    if (!items || !s)
+        return 1;
+    memcpy(items, list->items, list->count * sizeof *items);
+    items[list->count] = s;
+    list->items = items;
+    list->count++;
+    return 0;
+}
+
+/*
+ * A no-excuse rule whose elements hold (the obligation it describes was
+ * engaged by the event) produces no finding: it tells each finding of the same
+ * event that could be a breach that this obligation excuses nothing, and
+ * adds its citations. Returns 1 when out of memory.
+ */
+static int reject_excuse(arena *ar, const pacta_finding *excuse, const rule_def *rule,
+                         const ptrvec *findings, size_t first)
+{
+    if (excuse->verdict != PACTA_VIOLATION)
+        return 0;
+    const char *note = arena_printf(ar, "Not an excuse: %s (%s, %s).", rule->title,
+                                    rule->instrument->title, excuse->rule);
+    for (size_t i = first; i < findings->count; i++) {
+        pacta_finding *f = findings->items[i];
+        if (f->verdict != PACTA_VIOLATION && f->verdict != PACTA_UNDETERMINED)
+            continue;
+        if (append_string(ar, &f->caveats, note))
+            return 1;
+        rp_citation *citations =
+            arena_array(ar, f->citation_count + excuse->citation_count, sizeof *citations);
+        if (!citations)
+            return 1;
+        memcpy(citations, f->citations, f->citation_count * sizeof *citations);
+        memcpy(citations + f->citation_count, excuse->citations,
+               excuse->citation_count * sizeof *citations);
+        f->citations = citations;
+        f->citation_count += excuse->citation_count;
+    }
+    return 0;
+}
+
 pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pacta_scenario *sc,
                          pacta_error *err)
 {
@@ -579,8 +655,13 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
     for (size_t i = 0; i < sc->event_count && !oom; i++) {
         const sc_event *e = sc->events[i];
         const rule_list *rules = &rb->by_action[e->action->index];
-        for (size_t r = 0; r < rules->count && !oom; r++) {
-            const rule_def *rule = rules->rules[r];
+        size_t first_of_event = findings.count;
+        /* two passes: obligations and permissions first, then the no-excuse
+         * rules, which annotate what the first pass found */
+        for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
+            const rule_def *rule = rules->rules[pass % rules->count];
+            if ((pass < rules->count) == (rule->nature == NATURE_NO_EXCUSE))
+                continue;
             size_t count = 1;
             steps[0] = e;
             if (rule->step_count) {
@@ -595,7 +676,9 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
                                  rb->opts.max_sequence_steps);
             }
             pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
-            if (f && ptrvec_push(ar, &findings, f))
+            if (f && rule->nature == NATURE_NO_EXCUSE)
+                oom |= reject_excuse(ar, f, rule, &findings, first_of_event);
+            else if (f && ptrvec_push(ar, &findings, f))
                 oom = 1;
         }
     }

@@ -291,14 +291,25 @@ static pacta_status parse_at(const expr_scope *s, const load_ctx *lc, const ynod
         return parse_status(s, lc, n, e);
     if (ymap_get(n, "none_between"))
         return parse_none_between(s, lc, n, depth, e);
-    static const char *const ops[] = {"all", "any", "not", "fact", "status", "none_between", NULL};
+    if (ymap_get(n, "to_party")) {
+        if (n->count != 1 || !yscalar_is(ymap_get(n, "to_party"), "true"))
+            return load_error(lc, n, "write {to_party: true}");
+        if (!s->instrument || s->instrument->state_count == 0)
+            return load_error(lc, n,
+                              "to_party needs a domestic or bilateral instrument that names its states");
+        e->kind = EX_TO_PARTY;
+        e->instrument = s->instrument;
+        return PACTA_OK;
+    }
+    static const char *const ops[] = {"all", "any", "not", "fact", "status", "none_between",
+                                      "to_party", NULL};
     const ynode *key = ymap_key(n, 0);
     pacta_status st = load_error(lc, key, "unknown test '%s'", key->str);
     const char *near = suggest_from_list(key->str, ops);
     if (near)
         error_hint(lc->err, "did you mean '%s'?", near);
     else
-        error_hint(lc->err, "tests are all, any, not, fact, status and none_between");
+        error_hint(lc->err, "tests are all, any, not, fact, status, none_between and to_party");
     return st;
 }
 
@@ -374,6 +385,7 @@ pacta_truth expr_eval(const expr *e, const expr_env *env)
         return truth_not(expr_eval(e->kids[0], env));
     case EX_FACT:
     case EX_STATUS:
+    case EX_TO_PARTY:
         return env->leaf(env->ctx, e, leaf_event(e, env));
     case EX_NONE_BETWEEN:
         return eval_none_between(e, env);

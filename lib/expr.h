@@ -16,6 +16,7 @@ typedef struct expr_scope {
     const pacta_rulebase *rb;
     arena *ar;
     const char *file;
+    const instrument_def *instrument; /* the rule's instrument, or NULL outside rules */
     const seq_step *steps;     /* the rule's sequence steps, or NULL */
     size_t step_count;
     pacta_error *err;
@@ -34,7 +35,7 @@ pacta_status expr_parse_actions(const pacta_rulebase *rb, const load_ctx *lc, co
 /** 1 if e (or anything below it) reads fact f: for derived-fact cycle checks. */
 int expr_uses_fact(const expr *e, const fact_def *f);
 
-/* Resolves a leaf (EX_FACT or EX_STATUS) read at event `at`. */
+/* Resolves a leaf (EX_FACT, EX_STATUS or EX_TO_PARTY) read at event `at`. */
 typedef pacta_truth (*expr_leaf_fn)(void *ctx, const expr *leaf, const sc_event *at);
 
 typedef struct expr_env {

@@ -144,6 +144,56 @@ static int stated_by_condition(arena *ar, const pacta_scenario *sc, const sc_eve
     return out->detail ? 1 : -1;
 }
 
+/* Whether the scenario says anything at all about this fact of this state. */
+static int scenario_states(const pacta_scenario *sc, const fact_def *f, const state_def *state)
+{
+    for (size_t i = 0; i < sc->condition_count; i++)
+        if (sc->conditions[i].fact == f && sc->conditions[i].state == state)
+            return 1;
+    return 0;
+}
+
+/*
+ * The rules' own country conditions, used only where the scenario states
+ * nothing about that fact of that state: a scenario overrides the library by
+ * stating the fact itself.
+ */
+static int stated_by_library(arena *ar, const pacta_rulebase *rb, const sc_event *e,
+                             const fact_def *f, const state_def *state, fact_answer *out)
+{
+    const rb_condition *first = NULL;
+    pacta_truth value = PACTA_UNKNOWN;
+    int disagree = 0, partial = 0;
+    for (size_t i = 0; i < rb->condition_count; i++) {
+        const rb_condition *c = &rb->conditions[i];
+        if (c->fact != f || c->state != state)
+            continue;
+        pdate lo = c->from.set ? c->from.when.lo : PDATE_MIN;
+        pdate hi = c->until.set ? c->until.when.hi : PDATE_MAX;
+        if (e->date.hi < lo || e->date.lo > hi)
+            continue;
+        if (e->date.lo < lo || e->date.hi > hi)
+            partial = 1;
+        if (!first) {
+            first = c;
+            value = c->value;
+        } else if (c->value != value) {
+            disagree = 1;
+        }
+    }
+    if (!first)
+        return 0;
+    out->from = PACTA_FROM_CONDITION;
+    out->source = first->source;
+    out->value = disagree || partial ? PACTA_UNKNOWN : value;
+    out->detail = arena_printf(ar, "rules' country conditions, %s:%u%s", first->at.file,
+                               first->at.line,
+                               disagree  ? ": conditions on this fact disagree for this date"
+                               : partial ? ": its window covers only part of the event's date"
+                                         : "");
+    return out->detail ? 1 : -1;
+}
+
 int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const fact_def *f,
                  state_ref of, fact_answer *out)
 {
@@ -169,7 +219,8 @@ int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const f
     }
     const state_def *state = state_about(e, of);
     if (state && (f->where & FACT_ON_STATE || f->derived)) {
-        int found = stated_by_condition(ar, sc, e, f, state, out);
+        int found = scenario_states(sc, f, state) ? stated_by_condition(ar, sc, e, f, state, out)
+                                                  : stated_by_library(ar, sc->rb, e, f, state, out);
         if (found < 0)
             return -1;
     }

@@ -208,7 +208,8 @@ typedef enum expr_kind {
     EX_NOT,       /* Kleene not of kids[0] */
     EX_FACT,      /* a fact, resolved with precedence */
     EX_STATUS,    /* the person's status is one of status_mask */
-    EX_NONE_BETWEEN /* no event of action_mask between two steps satisfies kids[0] (or any, if none) */
+    EX_NONE_BETWEEN, /* no event of action_mask between two steps satisfies kids[0] (or any, if none) */
+    EX_TO_PARTY   /* the destination is one of the states the rule's instrument names */
 } expr_kind;
 
 /* Which state a state fact is about. */
@@ -233,6 +234,7 @@ typedef struct expr {
     unsigned status_mask;       /* EX_STATUS */
     action_mask actions;        /* EX_NONE_BETWEEN */
     int from_step, to_step;     /* EX_NONE_BETWEEN */
+    const struct instrument_def *instrument; /* EX_TO_PARTY: whose states */
     origin at;
 } expr;
 
@@ -254,6 +256,14 @@ typedef struct seq_step {
     action_mask actions;
 } seq_step;
 
+/*
+ * What a rule is. An obligation can be breached; a permission ("may grant
+ * asylum") binds no one and is reported as such; a no-excuse rule produces no
+ * finding of its own but tells every finding on the same event that the
+ * obligation it describes (a bilateral duty to return, say) excuses nothing.
+ */
+typedef enum rule_nature { NATURE_OBLIGATION, NATURE_PERMISSION, NATURE_NO_EXCUSE } rule_nature;
+
 typedef struct rule_def {
     const char *id;             /* "refugee-convention/return-to-risk" */
     const char *title;
@@ -264,6 +274,7 @@ typedef struct rule_def {
     seq_step *steps;
     size_t element_count;
     element_def *elements;      /* elements, then exceptions, then considerations, in file order per role */
+    rule_nature nature;
     int absolute;               /* admits no exception */
     const char *absolute_source;
     size_t authority_count;
@@ -276,6 +287,18 @@ typedef struct rule_list {
     size_t count;
     const rule_def **rules;
 } rule_list;
+
+/* A dated country condition kept in the rules (the country-conditions library). */
+typedef struct rb_condition {
+    const state_def *state;
+    const fact_def *fact;
+    pacta_truth value;
+    dated from;                 /* set: inclusive start */
+    dated until;                /* set: inclusive end */
+    const char *source;         /* source id (required) */
+    const char *note;
+    origin at;
+} rb_condition;
 
 struct pacta_rulebase {
     pacta_options opts;
@@ -295,6 +318,7 @@ struct pacta_rulebase {
     size_t indicator_count; indicator_def **indicators;
     size_t instrument_count; instrument_def **instruments;
     size_t rule_count;     rule_def **rules;
+    size_t condition_count; rb_condition *conditions;
     /* rules by the action of the event that completes them */
     rule_list by_action[MAX_ACTIONS];
     pcre2_match_context *match_ctx;

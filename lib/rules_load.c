@@ -319,8 +319,9 @@ static int party_key_cmp(const void *a, const void *b)
 
 /* ------------------------------------------------------- the documents */
 
-static const char *const SECTIONS[] = {"pacta-rules", "sources",    "states",  "actions", "facts",
-                                       "indicators",  "instrument", "parties", NULL};
+static const char *const SECTIONS[] = {"pacta-rules", "sources",    "states",  "actions",
+                                       "facts",       "indicators", "instrument", "parties",
+                                       "conditions",  NULL};
 
 static pacta_status check_document(pass_ctx *pc, const ynode *root)
 {
@@ -422,7 +423,7 @@ static pacta_status read_fact_details(pass_ctx *pc, const ynode *list)
         }
         const ynode *derived = ymap_get(n, "derived");
         if (st == PACTA_OK && derived) {
-            expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, NULL, 0, pc->lc.err};
+            expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, NULL, NULL, 0, pc->lc.err};
             expr *e;
             st = expr_parse(&scope, derived, &e);
             if (st == PACTA_OK)
@@ -560,7 +561,8 @@ static pacta_status read_element_list(pass_ctx *pc, rule_def *rule, const ynode 
     char what[48];
     snprintf(what, sizeof what, "'%s'", key);
     pacta_status st = load_check_seq(&pc->lc, list, what);
-    expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, rule->steps, rule->step_count, pc->lc.err};
+    expr_scope scope = {pc->rb,          pc->lc.ar,        pc->lc.file, rule->instrument,
+                        rule->steps,     rule->step_count, pc->lc.err};
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
         element_def *el = &rule->elements[(*next)++];
@@ -646,8 +648,8 @@ static pacta_status read_rules(pass_ctx *pc, instrument_def *inst, const ynode *
                                ptrvec *rules)
 {
     static const char *const keys[] = {"id", "title", "provision", "on", "sequence", "authorities",
-                                       "absolute", "elements", "exceptions", "considerations",
-                                       "note", NULL};
+                                       "absolute", "nature", "elements", "exceptions",
+                                       "considerations", "note", NULL};
     pacta_status st = load_check_seq(&pc->lc, list, "'rules'");
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
@@ -668,6 +670,20 @@ static pacta_status read_rules(pass_ctx *pc, instrument_def *inst, const ynode *
             st = load_provision_ref(pc, inst, n, "provision", 1, &rule->provision);
         if (st == PACTA_OK)
             st = load_source_list(pc, n, "authorities", &rule->authority_count, &rule->authorities);
+        const char *nature = NULL;
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "nature", 0, &nature);
+        if (st == PACTA_OK && nature) {
+            if (strcmp(nature, "obligation") == 0)
+                rule->nature = NATURE_OBLIGATION;
+            else if (strcmp(nature, "permission") == 0)
+                rule->nature = NATURE_PERMISSION;
+            else if (strcmp(nature, "no_excuse") == 0)
+                rule->nature = NATURE_NO_EXCUSE;
+            else
+                st = load_error(&pc->lc, ymap_get(n, "nature"),
+                                "nature is obligation, permission or no_excuse, not '%s'", nature);
+        }
         const ynode *absolute = ymap_get(n, "absolute");
         if (st == PACTA_OK && absolute) {
             static const char *const abs_keys[] = {"source", NULL};
@@ -849,8 +865,7 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
     if (st == PACTA_OK)
         st = load_dated(pc, n, "adopted", 0, NULL, &inst->adopted);
     if (st == PACTA_OK)
-        st = load_dated(pc, n, "in_force", inst->kind == BIND_DOMESTIC || inst->kind == BIND_BILATERAL,
-                        NULL, &inst->in_force);
+        st = load_dated(pc, n, "in_force", 0, NULL, &inst->in_force);
     if (st == PACTA_OK)
         st = load_source_list(pc, n, "authorities", &inst->authority_count, &inst->authorities);
     if (st == PACTA_OK)
@@ -896,6 +911,56 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
         st = read_rules(pc, inst, ymap_get(n, "rules"), rules);
     if (st == PACTA_OK && ptrvec_push(pc->lc.ar, instruments, inst))
         return oom(pc);
+    return st;
+}
+
+/* The country-conditions library: dated facts about states, each with its source. */
+static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out)
+{
+    static const char *const keys[] = {"state", "fact", "value", "from", "until", "source",
+                                       "note", NULL};
+    pacta_status st = load_check_seq(&pc->lc, list, "'conditions'");
+    for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
+        const ynode *n = list->items[i];
+        rb_condition *c = arena_alloc(pc->lc.ar, sizeof *c);
+        if (!c)
+            return oom(pc);
+        set_origin(&c->at, pc, n);
+        const char *code, *fact;
+        st = load_check_map(&pc->lc, n, "a condition", keys);
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "state", 1, &code);
+        if (st == PACTA_OK && !(c->state = rb_state(pc->rb, code)))
+            st = load_error(&pc->lc, ymap_get(n, "state"), "unknown state '%s'", code);
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "fact", 1, &fact);
+        if (st == PACTA_OK && !(c->fact = rb_fact(pc->rb, fact)))
+            st = load_error(&pc->lc, ymap_get(n, "fact"), "unknown fact '%s'", fact);
+        if (st == PACTA_OK && !(c->fact->where & FACT_ON_STATE))
+            st = load_error(&pc->lc, ymap_get(n, "fact"), "'%s' is not a fact about a state", fact);
+        c->value = PACTA_TRUE;
+        if (st == PACTA_OK && ymap_get(n, "value"))
+            st = load_truth_node(&pc->lc, ymap_get(n, "value"), &c->value);
+        /* the condition's source vouches for its window, so dates here need no source of their own */
+        if (st == PACTA_OK)
+            st = load_source_ref(pc, n, "source", 1, &c->source);
+        if (st == PACTA_OK && ymap_get(n, "from")) {
+            st = load_date_node(&pc->lc, ymap_get(n, "from"), &c->from.when, &c->from.text);
+            c->from.set = 1;
+            c->from.source = c->source;
+        }
+        if (st == PACTA_OK && ymap_get(n, "until")) {
+            st = load_date_node(&pc->lc, ymap_get(n, "until"), &c->until.when, &c->until.text);
+            c->until.set = 1;
+            c->until.source = c->source;
+        }
+        if (st == PACTA_OK && c->from.set && c->until.set && c->until.when.hi < c->from.when.lo)
+            st = load_error(&pc->lc, ymap_get(n, "until"), "'until' is before 'from'");
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "note", 0, &c->note);
+        if (st == PACTA_OK && ptrvec_push(pc->lc.ar, out, c))
+            return oom(pc);
+    }
     return st;
 }
 
@@ -957,6 +1022,7 @@ static pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instrumen
     }
     if (st == PACTA_OK)
         st = check_derivations(pc);
+    ptrvec conditions = {0};
     for (size_t d = 0; st == PACTA_OK && d < rb->docs.count; d++) {
         const ynode *root = rb->docs.items[d];
         const ynode *n;
@@ -965,7 +1031,16 @@ static pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instrumen
             st = read_indicators(pc, n, indicators);
         if (st == PACTA_OK && (n = ymap_get(root, "instrument")))
             st = read_instrument(pc, n, instruments, rules);
+        if (st == PACTA_OK && (n = ymap_get(root, "conditions")))
+            st = read_conditions(pc, n, &conditions);
     }
+    rb->condition_count = conditions.count;
+    rb->conditions = arena_array(pc->lc.ar, conditions.count ? conditions.count : 1,
+                                 sizeof *rb->conditions);
+    if (!rb->conditions)
+        return oom(pc);
+    for (size_t i = 0; i < conditions.count; i++)
+        rb->conditions[i] = *(rb_condition *)conditions.items[i];
     rb->indicators = (indicator_def **)indicators->items;
     rb->indicator_count = indicators->count;
     if (st == PACTA_OK)

@@ -711,6 +711,126 @@ static void test_bound_only_through_incorporating_instrument(void **state)
     assert_int_equal(pacta_finding_verdict(finding("t/reservable")), PACTA_NOT_APPLICABLE);
 }
 
+/* ------------------------------------------- library conditions, natures */
+
+static const char LAW_OF_STATES[] =
+    "pacta-rules: 1\n"
+    "conditions:\n"
+    "  - {state: BB, fact: risk, from: 2014-02-07, source: src}\n"
+    "instrument:\n"
+    "  id: aa-bb-protocol\n"
+    "  title: AA-BB border protocol\n"
+    "  basis: bilateral\n"
+    "  states: [AA, BB]\n"
+    "  in_force: {date: 1986, source: src}\n"
+    "  authorities: [src]\n"
+    "  provisions: [{id: return_duty, label: duty to return}]\n"
+    "  rules:\n"
+    "    - id: no-excuse\n"
+    "      title: the duty to return border crossers does not excuse refoulement\n"
+    "      provision: return_duty\n"
+    "      nature: no_excuse\n"
+    "      on: [return]\n"
+    "      authorities: [src]\n"
+    "      elements: [{id: to-party, label: returned to the other party, test: {to_party: true}}]\n";
+
+static const char AA_CONSTITUTION[] =
+    "pacta-rules: 1\n"
+    "instrument:\n"
+    "  id: aa-constitution\n"
+    "  title: AA Constitution\n"
+    "  basis: domestic\n"
+    "  state: AA\n"
+    "  provisions: [{id: art_32, label: art. 32}]\n"
+    "  rules:\n"
+    "    - id: asylum\n"
+    "      title: may grant asylum\n"
+    "      provision: art_32\n"
+    "      nature: permission\n"
+    "      on: [return]\n"
+    "      elements: [{id: sought, label: sought protection, test: {fact: danger}}]\n";
+
+static void load_with_law_of_states(void)
+{
+    char treaty[8192];
+    assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
+    add("vocabulary.yaml", VOCABULARY);
+    snprintf(treaty, sizeof treaty, TREATY_FORMAT, "90 days",
+             "{delay: 1 year, clause: art_10, source: src}");
+    add("t.yaml", treaty);
+    add("states-law.yaml", LAW_OF_STATES);
+    add("constitution.yaml", AA_CONSTITUTION);
+    char parties[512];
+    snprintf(parties, sizeof parties, "pacta-rules: 1\nparties:\n  instrument: t\n  records:\n%s",
+             PARTY_AA_1990);
+    add("t-parties.yaml", parties);
+    if (pacta_rulebase_finish(fx.rb, &fx.err) != PACTA_OK)
+        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
+}
+
+static void test_library_conditions_and_override(void **state)
+{
+    (void)state;
+    load_with_law_of_states();
+    /* the rules' own conditions apply where the scenario says nothing */
+    check("events:\n  - {id: e1, date: 2020-01-01, actor: AA, action: return, subject: p1, to: BB}\n");
+    pacta_fact_view v = fact_of(finding("t/absolute"), "BB.risk");
+    assert_int_equal(v.from, PACTA_FROM_CONDITION);
+    assert_string_equal(v.source, "src");
+    assert_non_null(strstr(v.detail, "states-law.yaml:3"));
+    assert_verdict("t/absolute", PACTA_VIOLATION);
+    teardown(NULL);
+    /* a scenario condition on the same state and fact replaces them */
+    load_with_law_of_states();
+    check("conditions:\n  - {state: BB, fact: risk, value: false}\n"
+          "events:\n  - {id: e1, date: 2020-01-01, actor: AA, action: return, subject: p1, to: BB}\n");
+    assert_verdict("t/absolute", PACTA_NO_VIOLATION);
+    teardown(NULL);
+    /* outside the library's window the fact is unknown */
+    load_with_law_of_states();
+    check("events:\n  - {id: e1, date: 2010-01-01, actor: AA, action: return, subject: p1, to: BB}\n");
+    assert_verdict("t/absolute", PACTA_UNDETERMINED);
+    assert_true(HAS_MISSING(finding("t/absolute"), "BB.risk"));
+}
+
+static void test_permission_binds_no_one(void **state)
+{
+    (void)state;
+    load_with_law_of_states();
+    check("events:\n  - {id: e1, date: 2020-01-01, actor: AA, action: return, subject: p1, to: BB,\n"
+          "            facts: {danger: true}}\n");
+    assert_verdict("aa-constitution/asylum", PACTA_NOT_APPLICABLE);
+    assert_true(HAS_REASON(finding("aa-constitution/asylum"), "is a permission, not an obligation"));
+    assert_string_equal(pacta_finding_basis(finding("aa-constitution/asylum")), "domestic");
+}
+
+static void test_bilateral_duty_is_no_excuse(void **state)
+{
+    (void)state;
+    load_with_law_of_states();
+    check("events:\n  - {id: e1, date: 2020-01-01, actor: AA, action: return, subject: p1, to: BB}\n"
+          "  - {id: e2, date: 2020-01-02, actor: AA, action: return, subject: p1, to: CC}\n");
+    /* the no-excuse rule gives no finding of its own */
+    for (size_t i = 0; i < pacta_report_finding_count(fx.rep); i++)
+        assert_string_not_equal(pacta_finding_rule(pacta_report_finding(fx.rep, i)),
+                                "aa-bb-protocol/no-excuse");
+    /* a return to the other party: every possible breach is told the duty is no excuse */
+    const pacta_finding *to_bb = NULL, *to_cc = NULL;
+    for (size_t i = 0; i < pacta_report_finding_count(fx.rep); i++) {
+        const pacta_finding *f = pacta_report_finding(fx.rep, i);
+        if (strcmp(pacta_finding_rule(f), "t/absolute") != 0)
+            continue;
+        if (strcmp(pacta_finding_event(f, 0), "e1") == 0)
+            to_bb = f;
+        else
+            to_cc = f;
+    }
+    assert_non_null(to_bb);
+    assert_non_null(to_cc);
+    assert_true(HAS_CAVEAT(to_bb, "Not an excuse: the duty to return border crossers"));
+    assert_false(HAS_CAVEAT(to_cc, "Not an excuse"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -741,6 +861,9 @@ int main(void)
         cmocka_unit_test_teardown(test_fact_precedence, teardown),
         cmocka_unit_test_teardown(test_condition_window, teardown),
         cmocka_unit_test_teardown(test_bound_only_through_incorporating_instrument, teardown),
+        cmocka_unit_test_teardown(test_library_conditions_and_override, teardown),
+        cmocka_unit_test_teardown(test_permission_binds_no_one, teardown),
+        cmocka_unit_test_teardown(test_bilateral_duty_is_no_excuse, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
