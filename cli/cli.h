@@ -46,4 +46,10 @@ int cli_load_scenarios(const pacta_rulebase *rb, char *const *files, size_t n,
                        cli_scenarios *out);
 void cli_scenarios_free(cli_scenarios *s);
 
+/*
+ * Commands in their own files (cli/cmd_NAME.c), dispatched from pacta.c's
+ * COMMANDS table. Each receives argv from its own name on and returns an
+ * exit status.
+ */
+
 #endif

@@ -287,6 +287,19 @@ static int command(int argc, char **argv)
     return status;
 }
 
+/*
+ * The commands. check and test share their argument parsing (command());
+ * every other command lives in its own cli/cmd_NAME.c, declared in cli.h,
+ * and receives argv starting at its own name.
+ */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} COMMANDS[] = {
+    {"check", command},
+    {"test", command},
+};
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -302,8 +315,9 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return finish_output(CLI_EXIT_OK);
     }
-    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "test") == 0)
-        return command(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(cmd, COMMANDS[i].name) == 0)
+            return COMMANDS[i].run(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return usage_error("unknown option '%s'", cmd);
     return usage_error("unknown command '%s'", cmd);
