@@ -94,54 +94,66 @@ static int condition_covers_person(const sc_condition *c, const sc_person *p)
     return 0;
 }
 
-/* 1: the window holds the whole event date; 0: none of it; -1: part of it. */
-static int window_covers(const sc_condition *c, pdate_range when)
+/*
+ * Conditions applying to one event, from the scenario or the rules' library,
+ * vote on a fact: agreement gives the value, disagreement or a window that
+ * covers only part of an imprecise event date gives unknown.
+ */
+typedef struct vote {
+    int count;          /* conditions that apply */
+    pacta_truth value;  /* the first one's value */
+    int disagree;
+    int partial;
+} vote;
+
+static void cast(vote *v, pacta_truth value, pdate lo, pdate hi, pdate_range when, int *first)
 {
-    pdate lo = c->has_from ? c->from.lo : PDATE_MIN;
-    pdate hi = c->has_until ? c->until.hi : PDATE_MAX;
-    if (when.lo >= lo && when.hi <= hi)
-        return 1;
+    *first = 0;
     if (when.hi < lo || when.lo > hi)
-        return 0;
-    return -1;
+        return;
+    if (when.lo < lo || when.hi > hi)
+        v->partial = 1;
+    if (v->count++ == 0) {
+        v->value = value;
+        *first = 1;
+    } else if (value != v->value) {
+        v->disagree = 1;
+    }
+}
+
+/* Sets out's value and detail from the vote; where names the first condition. */
+static int settle(arena *ar, const vote *v, const char *where, const char *source,
+                  fact_answer *out)
+{
+    out->from = PACTA_FROM_CONDITION;
+    out->source = source;
+    out->value = v->disagree || v->partial ? PACTA_UNKNOWN : v->value;
+    out->detail = arena_printf(ar, "%s%s", where,
+                               v->disagree  ? ": conditions on this fact disagree for this date"
+                               : v->partial ? ": its window covers only part of the event's date"
+                                            : "");
+    return where && out->detail ? 1 : -1;
 }
 
 static int stated_by_condition(arena *ar, const pacta_scenario *sc, const sc_event *e,
                                const fact_def *f, const state_def *state, fact_answer *out)
 {
+    vote v = {0};
     const sc_condition *first = NULL;
-    pacta_truth value = PACTA_UNKNOWN;
-    int disagree = 0, partial = 0;
     for (size_t i = 0; i < sc->condition_count; i++) {
         const sc_condition *c = &sc->conditions[i];
         if (c->fact != f || c->state != state || !condition_covers_person(c, e->subject))
             continue;
-        int covers = window_covers(c, e->date);
-        if (covers == 0)
-            continue;
-        if (covers < 0)
-            partial = 1;
-        if (!first) {
+        int is_first;
+        cast(&v, c->value, c->has_from ? c->from.lo : PDATE_MIN,
+             c->has_until ? c->until.hi : PDATE_MAX, e->date, &is_first);
+        if (is_first)
             first = c;
-            value = c->value;
-        } else if (c->value != value) {
-            disagree = 1;
-        }
     }
     if (!first)
         return 0;
-    out->from = PACTA_FROM_CONDITION;
-    out->source = first->source;
-    if (disagree || partial) {
-        out->value = PACTA_UNKNOWN;
-        out->detail = arena_printf(ar, "conditions[%zu] (line %u): %s", first->index, first->line,
-                                   disagree ? "conditions on this fact disagree for this date"
-                                            : "its window covers only part of the event's date");
-    } else {
-        out->value = value;
-        out->detail = arena_printf(ar, "conditions[%zu] (line %u)", first->index, first->line);
-    }
-    return out->detail ? 1 : -1;
+    return settle(ar, &v, arena_printf(ar, "conditions[%zu] (line %u)", first->index, first->line),
+                  first->source, out);
 }
 
 /* Whether the scenario says anything at all about this fact of this state. */
@@ -161,37 +173,24 @@ static int scenario_states(const pacta_scenario *sc, const fact_def *f, const st
 static int stated_by_library(arena *ar, const pacta_rulebase *rb, const sc_event *e,
                              const fact_def *f, const state_def *state, fact_answer *out)
 {
+    vote v = {0};
     const rb_condition *first = NULL;
-    pacta_truth value = PACTA_UNKNOWN;
-    int disagree = 0, partial = 0;
     for (size_t i = 0; i < rb->condition_count; i++) {
         const rb_condition *c = &rb->conditions[i];
         if (c->fact != f || c->state != state)
             continue;
-        pdate lo = c->from.set ? c->from.when.lo : PDATE_MIN;
-        pdate hi = c->until.set ? c->until.when.hi : PDATE_MAX;
-        if (e->date.hi < lo || e->date.lo > hi)
-            continue;
-        if (e->date.lo < lo || e->date.hi > hi)
-            partial = 1;
-        if (!first) {
+        int is_first;
+        cast(&v, c->value, c->from.set ? c->from.when.lo : PDATE_MIN,
+             c->until.set ? c->until.when.hi : PDATE_MAX, e->date, &is_first);
+        if (is_first)
             first = c;
-            value = c->value;
-        } else if (c->value != value) {
-            disagree = 1;
-        }
     }
     if (!first)
         return 0;
-    out->from = PACTA_FROM_CONDITION;
-    out->source = first->source;
-    out->value = disagree || partial ? PACTA_UNKNOWN : value;
-    out->detail = arena_printf(ar, "rules' country conditions, %s:%u%s", first->at.file,
-                               first->at.line,
-                               disagree  ? ": conditions on this fact disagree for this date"
-                               : partial ? ": its window covers only part of the event's date"
-                                         : "");
-    return out->detail ? 1 : -1;
+    return settle(ar, &v,
+                  arena_printf(ar, "rules' country conditions, %s:%u", first->at.file,
+                               first->at.line),
+                  first->source, out);
 }
 
 int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const fact_def *f,
