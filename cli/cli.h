@@ -46,10 +46,71 @@ int cli_load_scenarios(const pacta_rulebase *rb, char *const *files, size_t n,
                        cli_scenarios *out);
 void cli_scenarios_free(cli_scenarios *s);
 
+/**
+ * check --batch (cli/batch.c): checks the stream of scenarios in path ("-":
+ * standard input) on jobs threads and writes JSON Lines; returns the exit
+ * status for the whole stream.
+ */
+int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs);
+
+/**
+ * test --coverage (cli/coverage.c): prints which parts of the rules the
+ * reports exercised, as text (after a blank line) or one JSON object and a
+ * newline. Returns CLI_EXIT_OK, or prints the problem and returns CLI_EXIT_BAD.
+ */
+int cli_print_coverage(const pacta_rulebase *rb, pacta_report *const *reports, size_t n,
+                       pacta_format format);
+
 /*
  * Commands in their own files (cli/cmd_NAME.c), dispatched from pacta.c's
  * COMMANDS table. Each receives argv from its own name on and returns an
  * exit status.
  */
+
+/*
+ * The commands over the law: lint, timeline and show (cli/cmd_*.c), with
+ * the option parsing they share (cli/tools.c): an operand, --rules DIR,
+ * --format text|json, --all, --help, and each command's own options.
+ */
+/** pacta grade (cli/cmd_grade.c); cmd_grade_wanted: 1 when test's arguments hold --answers. */
+int cmd_grade(int argc, char **argv);
+int cmd_grade_wanted(int argc, char **argv);
+
+/**
+ * check --assume (cli/whatif.c): the assumptions texts[0..n) on rb; prints
+ * the error and returns NULL when one is malformed.
+ */
+pacta_assumptions *cli_assumptions(const pacta_rulebase *rb, char *const *texts, size_t n);
+
+int cmd_lint(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+typedef struct cli_tool_option {
+    const char *name;       /* "--on" */
+    const char **value;     /* set for an option that takes a value */
+    int *flag;              /* set to 1 for a flag (value NULL) */
+} cli_tool_option;
+
+typedef struct cli_tool_args {
+    const char *rules;
+    pacta_format format;
+    unsigned flags;         /* PACTA_RENDER_ALL with --all */
+    const char *operand;    /* the one non-option argument, or NULL */
+    int help;
+} cli_tool_args;
+
+/** Parses argv (argv[0] is the command); extra ends with a NULL name. Returns an exit status. */
+int cli_parse_tool_args(int argc, char **argv, const cli_tool_option *extra, cli_tool_args *out);
+/** Prints "pacta COMMAND: message" and a pointer to --help; returns CLI_EXIT_BAD. */
+int cli_tool_usage(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** A pacta_write_fn for standard output. */
+int cli_write_stdout(void *ctx, const char *data, size_t len);
+/** Ends rendered output (a newline after JSON, a flush); status, or CLI_EXIT_BAD if it failed. */
+int cli_tool_output(pacta_status rendered, pacta_format format, int status);
 
 #endif

@@ -4,6 +4,7 @@
  * violation or a failed expectation, 2 bad usage or input). Everything
  * about the law and about rendering is in libpacta.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,15 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: pacta check [--rules DIR] [--format text|json] [--all] FILE...\n"
-    "       pacta test [--rules DIR] FILE...\n"
+    "usage: pacta check [--rules DIR] [--format text|json|markdown] [--all] [--explain]\n"
+    "                   [--cite bluebook|oscola|plain] [--assume FACT=VALUE]...\n"
+    "                   [--counterfactuals] FILE...\n"
+    "       pacta check --batch FILE [--jobs N] [--rules DIR]\n"
+    "       pacta test [--rules DIR] FILE... [--coverage [--format text|json]]\n"
+    "       pacta lint [--rules DIR] [--examples DIR] [--format text|json] [--strict]\n"
+    "       pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
+    "       pacta show [--rules DIR] [--format text|json] INSTRUMENT[/PROVISION]\n"
+    "       pacta grade [--rules DIR] [--format text|json] ANSWERS  (or test --answers)\n"
     "       pacta --version | --help\n"
     "\n"
     "Checks what states did, as told in scenario FILEs (YAML, several documents\n"
@@ -23,6 +31,10 @@ static const char usage_text[] =
     "commands:\n"
     "  check            print the findings for every scenario\n"
     "  test             compare the findings with each scenario's expect: block\n"
+    "  lint             check the rules themselves (pacta lint --help)\n"
+    "  timeline         a state's binding timeline (pacta timeline --help)\n"
+    "  show             an instrument or provision, its uses and authorities\n"
+    "  grade            grade a student's answer file (pacta grade --help)\n"
     "\n"
     "options:\n"
     "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
@@ -30,9 +42,30 @@ static const char usage_text[] =
     "  --format FORMAT  text (default) or json: one JSON object per scenario,\n"
     "                   each on its own line\n"
     "  --all            text: also show not_applicable findings\n"
+    "  --explain        text: each finding as a numbered legal analysis (Issue,\n"
+    "                   Rule, Application, Conclusion); markdown is always so\n"
+    "  --cite STYLE     cite treaties as bluebook, oscola or plain (text, markdown,\n"
+    "                   and a \"formatted\" member in JSON citations)\n"
+    "  --assume FACT=VALUE  check as if FACT had VALUE (repeatable): STATE.fact,\n"
+    "                   EVENT.fact or PERSON.fact = true|false|unknown,\n"
+    "                   PERSON.status = refugee|asylum_seeker|undetermined|migrant|\n"
+    "                   national, EVENT.date = YYYY[-MM[-DD]]; marks the verdicts\n"
+    "                   that change (\"changed: BEFORE -> AFTER\")\n"
+    "  --counterfactuals  for each violation, the smallest sets of facts whose\n"
+    "                   change would defeat it; for each undetermined finding, what\n"
+    "                   each value of its missing facts gives (--explain too)\n"
+    "  --coverage       test: report which rules, elements, exceptions and\n"
+    "                   provisions the scenarios exercise, and which none does\n"
+    "  --batch FILE     check a stream of scenarios (\"-\": standard input): JSON\n"
+    "                   Lines if its first non-blank character is '{', else YAML\n"
+    "                   documents; write one JSON object per scenario, in input\n"
+    "                   order, an {\"error\": ...} object for a bad scenario, and\n"
+    "                   go on; a progress line goes to stderr if it is a terminal\n"
+    "  --jobs N         with --batch: check on N threads (default 1)\n"
     "\n"
     "exit status: 0 no violation (test: every expectation met), 1 a violation\n"
-    "(test: an expectation failed), 2 bad usage or bad input.\n";
+    "(test: an expectation failed), 2 bad usage or bad input. With --batch, after\n"
+    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n";
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
@@ -58,6 +91,14 @@ typedef struct args {
     char **files;      /* the FILE arguments, pointing into argv */
     size_t file_count;
     int help;
+    const char *batch; /* --batch FILE */
+    const char *jobs;  /* --jobs N */
+    unsigned job_count;
+    int format_given;
+    int coverage;      /* test --coverage */
+    char **assume;     /* check --assume FACT=VALUE, pointing into argv */
+    size_t assume_count;
+    unsigned whatif;   /* PACTA_WHATIF_COUNTERFACTUALS with --counterfactuals */
 } args;
 
 /*
@@ -87,14 +128,49 @@ static int parse_format(const char *value, pacta_format *out)
         *out = PACTA_FORMAT_TEXT;
     else if (strcmp(value, "json") == 0)
         *out = PACTA_FORMAT_JSON;
+    else if (strcmp(value, "markdown") == 0)
+        *out = PACTA_FORMAT_MARKDOWN;
     else
-        return usage_error("unknown format '%s' (use text or json)", value);
+        return usage_error("unknown format '%s' (use text, json or markdown)", value);
+    return CLI_EXIT_OK;
+}
+
+static int parse_cite(const char *value, unsigned *flags)
+{
+    for (int s = PACTA_CITE_PLAIN; s < PACTA_CITE_STYLE_COUNT; s++)
+        if (strcmp(value, pacta_cite_style_name((pacta_cite_style)s)) == 0) {
+            *flags |= PACTA_RENDER_CITE(s);
+            return CLI_EXIT_OK;
+        }
+    return usage_error("unknown citation style '%s' (use bluebook, oscola or plain)", value);
+}
+
+/* --batch reads one stream and writes JSON Lines; --jobs goes with it. */
+static int check_batch_args(args *a)
+{
+    if (!a->batch)
+        return usage_error("check: --jobs needs --batch");
+    if (a->file_count > 0)
+        return usage_error("check: --batch reads FILE only; '%s' is one file too many",
+                           a->files[0]);
+    if (a->format != PACTA_FORMAT_JSON && a->format_given)
+        return usage_error("check: --batch writes JSON Lines; --format text does not apply");
+    if (a->jobs) {
+        char *end;
+        errno = 0;
+        unsigned long n = strtoul(a->jobs, &end, 10);
+        if (errno || end == a->jobs || *end || a->jobs[0] == '-' || n < 1 || n > 256)
+            return usage_error("check: --jobs takes a number of threads from 1 to 256, not '%s'",
+                               a->jobs);
+        a->job_count = (unsigned)n;
+    }
     return CLI_EXIT_OK;
 }
 
 /*
  * Options may stand anywhere after the command; "--" ends them and "-" is a
- * file (standard input). check takes --format and --all; test does not.
+ * file (standard input). check takes --format, --all, --explain and --cite;
+ * test takes --coverage, and --format with it.
  */
 static int parse_args(int argc, char **argv, args *a)
 {
@@ -111,17 +187,44 @@ static int parse_args(int argc, char **argv, args *a)
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             a->rules = value;
-        } else if (is_check && (m = option_value(argc, argv, &i, "--format", &value)) != 0) {
+        } else if ((m = option_value(argc, argv, &i, "--format", &value)) != 0) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             if (parse_format(value, &a->format) != CLI_EXIT_OK)
                 return CLI_EXIT_BAD;
+            a->format_given = 1;
         } else if (is_check && strcmp(arg, "--all") == 0) {
             a->flags |= PACTA_RENDER_ALL;
+        } else if (is_check && strcmp(arg, "--explain") == 0) {
+            a->flags |= PACTA_RENDER_EXPLAIN;
+        } else if (is_check && (m = option_value(argc, argv, &i, "--cite", &value)) != 0) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            if (parse_cite(value, &a->flags) != CLI_EXIT_OK)
+                return CLI_EXIT_BAD;
+        } else if (!is_check && strcmp(arg, "--coverage") == 0) {
+            a->coverage = 1;
+        } else if (is_check && (m = option_value(argc, argv, &i, "--assume", &value)) != 0) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            a->assume[a->assume_count++] = (char *)value;
+        } else if (is_check && strcmp(arg, "--counterfactuals") == 0) {
+            a->whatif |= PACTA_WHATIF_COUNTERFACTUALS;
+        } else if (is_check && ((m = option_value(argc, argv, &i, "--batch", &value)) != 0 ||
+                                (m = option_value(argc, argv, &i, "--jobs", &value)) != 0)) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            *(strncmp(arg, "--batch", 7) == 0 ? &a->batch : &a->jobs) = value;
         } else {
             return usage_error("%s: unknown option '%s'", a->command, arg);
         }
     }
+    if (!is_check && a->format_given && (!a->coverage || a->format == PACTA_FORMAT_MARKDOWN))
+        return usage_error("test: --format text|json goes with --coverage");
+    if ((a->batch || a->jobs) && (a->assume_count || a->whatif))
+        return usage_error("check: --batch takes no --assume or --counterfactuals");
+    if (a->batch || a->jobs)
+        return check_batch_args(a);
     if (!a->help && a->file_count == 0)
         return usage_error("%s: no scenario FILE given", a->command);
     return CLI_EXIT_OK;
@@ -146,11 +249,12 @@ static int finish_output(int status)
 }
 
 /* Checks every scenario; reports[i] for scenario i. Prints the error and returns -1 on failure. */
-static int check_all(const pacta_rulebase *rb, const cli_scenarios *sc, pacta_report **reports)
+static int check_all(const pacta_rulebase *rb, const cli_scenarios *sc, pacta_report **reports,
+                     const pacta_assumptions *as, unsigned whatif)
 {
     for (size_t i = 0; i < sc->count; i++) {
         pacta_error err;
-        if (pacta_check(&reports[i], rb, sc->items[i], &err) != PACTA_OK) {
+        if (pacta_check_assuming(&reports[i], rb, sc->items[i], as, whatif, &err) != PACTA_OK) {
             cli_print_error(&err);
             return -1;
         }
@@ -173,6 +277,8 @@ static int print_reports(const args *a, const pacta_rulebase *rb, pacta_report *
     for (size_t i = 0; i < n; i++) {
         if (a->format == PACTA_FORMAT_TEXT && i > 0)
             fputc('\n', stdout);
+        else if (a->format == PACTA_FORMAT_MARKDOWN && i > 0)
+            fputs("\n---\n\n", stdout); /* one memo per scenario, each with its own notes */
         pacta_status st = pacta_render(reports[i], rb, a->format, a->flags, write_stdout, NULL);
         if (st == PACTA_EIO) {
             fputs("pacta: cannot write the output\n", stderr);
@@ -193,7 +299,12 @@ static int print_reports(const args *a, const pacta_rulebase *rb, pacta_report *
 static int run_check(const args *a, const pacta_rulebase *rb, const cli_scenarios *sc,
                      pacta_report **reports)
 {
-    if (check_all(rb, sc, reports) != 0)
+    /* an explanation says what would change each finding */
+    unsigned whatif = a->whatif | (a->flags & PACTA_RENDER_EXPLAIN ? PACTA_WHATIF_COUNTERFACTUALS : 0);
+    pacta_assumptions *as = cli_assumptions(rb, a->assume, a->assume_count);
+    int failed = !as || check_all(rb, sc, reports, as, whatif) != 0;
+    pacta_assumptions_free(as);
+    if (failed)
         return CLI_EXIT_BAD;
     return finish_output(print_reports(a, rb, reports, sc->count));
 }
@@ -220,25 +331,31 @@ static int report_expectation(const char *name, const pacta_expectation_view *v)
     return 0;
 }
 
-static int run_test(const pacta_rulebase *rb, const cli_scenarios *sc, pacta_report **reports)
+/* With --coverage --format json the coverage object is the whole output; the exit status still tells. */
+static int run_test(const args *a, const pacta_rulebase *rb, const cli_scenarios *sc,
+                    pacta_report **reports)
 {
     size_t passed = 0, failed = 0;
-    if (check_all(rb, sc, reports) != 0)
+    int quiet = a->coverage && a->format == PACTA_FORMAT_JSON;
+    if (check_all(rb, sc, reports, NULL, 0) != 0)
         return CLI_EXIT_BAD;
     for (size_t i = 0; i < sc->count; i++) {
         const char *name = pacta_scenario_name(sc->items[i]);
         size_t n = pacta_scenario_expectation_count(sc->items[i]);
-        if (n == 0)
+        if (n == 0 && !quiet)
             printf("NOTE %s: no expect: block, nothing to test\n", name);
         for (size_t k = 0; k < n; k++) {
             pacta_expectation_view v = pacta_expectation_check(sc->items[i], k, reports[i]);
-            if (report_expectation(name, &v))
+            if (quiet ? v.matched : report_expectation(name, &v))
                 passed++;
             else
                 failed++;
         }
     }
-    printf("%zu passed, %zu failed\n", passed, failed);
+    if (!quiet)
+        printf("%zu passed, %zu failed\n", passed, failed);
+    if (a->coverage && cli_print_coverage(rb, reports, sc->count, a->format) != CLI_EXIT_OK)
+        return CLI_EXIT_BAD;
     return finish_output(failed ? CLI_EXIT_FINDING : CLI_EXIT_OK);
 }
 
@@ -260,7 +377,7 @@ static int run(const args *a)
         else if (strcmp(a->command, "check") == 0)
             status = run_check(a, rb, &sc, reports);
         else
-            status = run_test(rb, &sc, reports);
+            status = run_test(a, rb, &sc, reports);
     }
     free_reports(reports, sc.count);
     cli_scenarios_free(&sc);
@@ -273,17 +390,25 @@ static int command(int argc, char **argv)
     args a = {0};
     a.command = argv[0];
     a.format = PACTA_FORMAT_TEXT;
+    if (strcmp(argv[0], "test") == 0 && cmd_grade_wanted(argc, argv))
+        return cmd_grade(argc, argv); /* test --answers: grading */
     a.files = calloc((size_t)argc, sizeof *a.files);
-    if (!a.files) {
+    a.assume = calloc((size_t)argc, sizeof *a.assume);
+    if (!a.files || !a.assume) {
+        free(a.files);
+        free(a.assume);
         fputs("pacta: out of memory\n", stderr);
         return CLI_EXIT_BAD;
     }
     int status = parse_args(argc - 1, argv + 1, &a);
     if (status == CLI_EXIT_OK && a.help)
         status = finish_output(fputs(usage_text, stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
+    else if (status == CLI_EXIT_OK && a.batch)
+        status = cli_check_batch(a.rules, a.batch, a.job_count);
     else if (status == CLI_EXIT_OK)
         status = run(&a);
     free(a.files);
+    free(a.assume);
     return status;
 }
 
@@ -298,6 +423,10 @@ static const struct {
 } COMMANDS[] = {
     {"check", command},
     {"test", command},
+    {"lint", cmd_lint},
+    {"timeline", cmd_timeline},
+    {"show", cmd_show},
+    {"grade", cmd_grade},
 };
 
 int main(int argc, char **argv)

@@ -176,14 +176,107 @@ char *arena_strdup(arena *ar, const char *s)
     return arena_strndup(ar, s, strlen(s));
 }
 
+/* Appends src[0..len) at *pos of out (room bytes); counts past the room. */
+static void put(char *out, size_t room, size_t *pos, const char *src, size_t len)
+{
+    if (*pos < room)
+        memcpy(out + *pos, src, len < room - *pos ? len : room - *pos);
+    *pos += len;
+}
+
+/*
+ * printf for the conversions the evaluator's texts are made of (%s, %d,
+ * %u, %zu, %lld, %%), as glibc writes them, into out[0..room). Sets *len to
+ * the length of the whole text and returns 1, or returns 0 at any other
+ * conversion, for vsnprintf to do. The evaluator writes thousands of texts
+ * per scenario, mostly labels and names joined together; copying them is
+ * several times cheaper than vsnprintf's general machinery.
+ */
+static int simple_format(char *out, size_t room, size_t *len, const char *fmt, va_list ap)
+{
+    size_t pos = 0;
+    while (*fmt) {
+        const char *pct = strchr(fmt, '%');
+        size_t lit = pct ? (size_t)(pct - fmt) : strlen(fmt);
+        put(out, room, &pos, fmt, lit);
+        if (!pct)
+            break;
+        const char *c = pct + 1;
+        char digits[24];
+        int n = -1;
+        if (c[0] == 's') {
+            const char *arg = va_arg(ap, const char *);
+            if (!arg)
+                arg = "(null)";
+            put(out, room, &pos, arg, strlen(arg));
+            c += 1;
+        } else if (c[0] == '%') {
+            put(out, room, &pos, "%", 1);
+            c += 1;
+        } else if (c[0] == 'd') {
+            n = snprintf(digits, sizeof digits, "%d", va_arg(ap, int));
+            c += 1;
+        } else if (c[0] == 'u') {
+            n = snprintf(digits, sizeof digits, "%u", va_arg(ap, unsigned));
+            c += 1;
+        } else if (c[0] == 'z' && c[1] == 'u') {
+            n = snprintf(digits, sizeof digits, "%zu", va_arg(ap, size_t));
+            c += 2;
+        } else if (c[0] == 'l' && c[1] == 'l' && c[2] == 'd') {
+            n = snprintf(digits, sizeof digits, "%lld", va_arg(ap, long long));
+            c += 3;
+        } else {
+            return 0;
+        }
+        if (n > 0)
+            put(out, room, &pos, digits, (size_t)n);
+        fmt = c;
+    }
+    if (pos < room)
+        out[pos] = '\0';
+    *len = pos;
+    return 1;
+}
+
+/* Formats straight into the free tail of the current block and keeps the
+ * bytes if they fit, which they nearly always do; only a text too long for
+ * the tail is formatted a second time, into space of its own. The block's
+ * used size stays a multiple of the alignment, as arena_alloc keeps it. */
 char *arena_vprintf(arena *ar, const char *fmt, va_list ap)
 {
-    va_list measure;
-    va_copy(measure, ap);
-    int n = vsnprintf(NULL, 0, fmt, measure);
-    va_end(measure);
+    const size_t align = alignof(max_align_t);
+    if (!ar)
+        return NULL;
+    block *b = ar->head;
+    size_t room = b->cap - b->used, len;
+    char *tail = (char *)b->data + b->used;
+    va_list first;
+    va_copy(first, ap);
+    int simple = simple_format(tail, room, &len, fmt, first);
+    va_end(first);
+    if (simple) {
+        if (len < room) {
+            size_t size = (len + 1 + align - 1) & ~(align - 1);
+            b->used += size;
+            ar->used += size;
+            return tail;
+        }
+        char *p = arena_alloc(ar, len + 1);
+        if (!p || !simple_format(p, len + 1, &len, fmt, ap))
+            return NULL;
+        return p;
+    }
+    va_copy(first, ap);
+    int n = vsnprintf(room ? tail : NULL, room, fmt, first);
+    va_end(first);
     if (n < 0)
         return NULL;
+    if ((size_t)n < room) {
+        size_t size = ((size_t)n + 1 + align - 1) & ~(align - 1);
+        b->used += size;
+        ar->used += size;
+        return tail;
+    }
     char *p = arena_alloc(ar, (size_t)n + 1);
     if (!p)
         return NULL;

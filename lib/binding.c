@@ -67,24 +67,45 @@ static pacta_truth before(pdate_range event, pdate_range until)
     return PACTA_UNKNOWN;
 }
 
+pdate_range party_in_force(const instrument_def *inst, const party_def *p)
+{
+    pdate_range general = inst->in_force.when, f;
+    if (p->consent_type && strcmp(p->consent_type, "succession") == 0) {
+        if (p->succession_effective.set)
+            return p->succession_effective.when;
+        f.lo = general.lo;
+        f.hi = pmax(general.hi, p->consent.when.hi);
+        return f;
+    }
+    f.lo = pmax(general.lo, pdate_add(p->consent.when.lo, inst->eif_delay));
+    f.hi = pmax(general.hi, pdate_add(p->consent.when.hi, inst->eif_delay));
+    return f;
+}
+
+int party_denunciation_effective(const instrument_def *inst, const party_def *p, pdate_range *out)
+{
+    if (!p->denunciation.set || !inst->denounceable)
+        return 0;
+    out->lo = pdate_add(p->denunciation.when.lo, inst->denunciation_delay);
+    out->hi = pdate_add(p->denunciation.when.hi, inst->denunciation_delay);
+    return 1;
+}
+
 static pdate_range entry_into_force(builder *b, const instrument_def *inst, const party_def *p,
                                     const char *actor)
 {
     pdate_range general = inst->in_force.when;
-    pdate_range f;
+    pdate_range f = party_in_force(inst, p);
     char delay[32];
     pduration_format(inst->eif_delay, delay);
     if (p->consent_type && strcmp(p->consent_type, "succession") == 0) {
         if (p->succession_effective.set) {
-            f = p->succession_effective.when;
             reason(b, arena_printf(b->ar,
                                    "%s succeeded to the %s by notification of %s [%s], effective "
                                    "%s [%s].",
                                    actor, inst->short_title, p->consent.text, p->consent.source,
                                    p->succession_effective.text, p->succession_effective.source));
         } else {
-            f.lo = general.lo;
-            f.hi = pmax(general.hi, p->consent.when.hi);
             reason(b, arena_printf(b->ar,
                                    "%s succeeded to the %s by notification of %s [%s]; the record "
                                    "does not say when the succession took effect, so it bound %s "
@@ -95,8 +116,6 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
         }
         return f;
     }
-    f.lo = pmax(general.lo, pdate_add(p->consent.when.lo, inst->eif_delay));
-    f.hi = pmax(general.hi, pdate_add(p->consent.when.hi, inst->eif_delay));
     const char *how = p->consent_type ? p->consent_type : "consent";
     const char *when = range_text(b->ar, f);
     if (pdate_add(p->consent.when.hi, inst->eif_delay) <= general.lo)
@@ -137,8 +156,8 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
         caveat(b, text);
         return PACTA_TRUE;
     }
-    pdate_range effective = {pdate_add(p->denunciation.when.lo, inst->denunciation_delay),
-                             pdate_add(p->denunciation.when.hi, inst->denunciation_delay)};
+    pdate_range effective;
+    party_denunciation_effective(inst, p, &effective);
     char delay[32];
     pduration_format(inst->denunciation_delay, delay);
     pacta_truth still = before(e->date, effective);
@@ -242,7 +261,8 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
         b->out->date_decides = 1;
     }
     bound = truth_and(bound, check_denunciation(b, inst, p, e));
-    bound = truth_and(bound, check_reservations(b, inst, p, provision, e));
+    if (provision) /* NULL: the instrument as a whole, for which no reservation is weighed */
+        bound = truth_and(bound, check_reservations(b, inst, p, provision, e));
     return bound;
 }
 
@@ -315,15 +335,20 @@ int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, 
                      binding_result *out)
 {
     (void)rb;
+    return binding_for_provision(ar, rule->instrument, rule->provision->id, e, out);
+}
+
+int binding_for_provision(arena *ar, const instrument_def *inst, const char *provision,
+                          const sc_event *e, binding_result *out)
+{
     memset(out, 0, sizeof *out);
-    const instrument_def *inst = rule->instrument;
     builder b = {ar, out, 0};
     out->instrument = inst;
-    out->provision = rule->provision->id;
-    out->bound = evaluate(&b, inst, rule->provision->id, e);
+    out->provision = provision;
+    out->bound = evaluate(&b, inst, provision, e);
 
     const instrument_def *inc = inst->incorporated_by;
-    if (out->bound != PACTA_TRUE && inc && incorporates(inc, rule->provision->id)) {
+    if (out->bound != PACTA_TRUE && inc && provision && incorporates(inc, provision)) {
         /* the incorporating instrument is weighed on its own record; the
          * first instrument's reasons stay, since they explain why the route matters */
         binding_result second;
@@ -343,7 +368,7 @@ int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, 
                                     "Under %s of the %s, %s applies the %s's %s through it.",
                                     clause_label(inc, inc->incorporating_provision),
                                     inc->short_title, e->actor->code, inst->short_title,
-                                    rule->provision->label));
+                                    clause_label(inst, provision)));
             out->bound = second.bound;
             out->instrument = inc;
             out->provision = inc->incorporating_provision;

@@ -30,4 +30,28 @@ typedef struct binding_result {
 int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, const sc_event *e,
                      binding_result *out);
 
+/**
+ * The same for one provision of inst (what binding_for_rule weighs for a
+ * rule); provision NULL weighs the instrument as a whole, without
+ * reservations or the route through an incorporating instrument. Only
+ * e->actor, e->date and e->date_text are read.
+ */
+int binding_for_provision(arena *ar, const instrument_def *inst, const char *provision,
+                          const sc_event *e, binding_result *out);
+
+/**
+ * When party record p binds its state under inst: consent plus the
+ * entry-into-force delay, no earlier than the general entry into force; for
+ * a succession, its effective date, else the range from the general entry
+ * into force to the notification. A range when a date is imprecise.
+ */
+pdate_range party_in_force(const instrument_def *inst, const party_def *p);
+
+/**
+ * When p's denunciation takes effect (notification plus the instrument's
+ * delay). Returns 0, leaving *out alone, when the record has none or the
+ * instrument cannot be denounced (the notice is then ineffective).
+ */
+int party_denunciation_effective(const instrument_def *inst, const party_def *p, pdate_range *out);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "binding.h"
+#include "check.h"
 #include "error.h"
 #include "expr.h"
 #include "facts.h"
@@ -27,9 +28,11 @@ typedef struct evaluation {
 
 /* ------------------------------------------------------------ recording */
 
+/* p is NULL when the allocation that made it failed: that is out of memory
+ * too, never an empty entry in the report. */
 static int push(evaluation *ev, ptrvec *v, void *p)
 {
-    if (ptrvec_push(ev->ar, v, p)) {
+    if (!p || ptrvec_push(ev->ar, v, p)) {
         ev->oom = 1;
         return -1;
     }
@@ -69,7 +72,10 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
         f->value = a->value;
         f->from = a->from;
         f->detail = a->detail;
-        f->source = a->source;
+        /* scenario strings are copied: a report outlives its scenario */
+        f->source = a->source ? arena_strdup(ev->ar, a->source) : NULL;
+        if (a->source && !f->source)
+            ev->oom = 1;
         if (a->text) {
             f->span_start = a->text->start;
             f->span_end = a->text->end;
@@ -149,12 +155,9 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
     }
     if (a.value != PACTA_UNKNOWN || a.from != PACTA_FROM_NOWHERE) {
         record(ev, &a, at);
-        if (a.value == PACTA_UNKNOWN && !f->derived)
-            push_unique_string(ev, &ev->unknown, a.ref);
         if (a.value != PACTA_UNKNOWN)
             return a.value;
     }
-    size_t unknown_mark = ev->unknown.count;
     if (f->derived) {
         pacta_truth v = resolve_derived(ev, leaf, at, &a);
         record(ev, &a, at);
@@ -168,19 +171,50 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
     }
     if (t.from == PACTA_FROM_TEXT) {
         record(ev, &t, at);
-        if (t.value != PACTA_UNKNOWN) {
-            ev->unknown.count = unknown_mark; /* the text settles what the derivation could not */
+        if (t.value != PACTA_UNKNOWN)
             return t.value;
-        }
     }
-    if (!f->derived) {
-        if (a.from == PACTA_FROM_NOWHERE) {
-            a.detail = "not stated";
-            record(ev, &a, at);
-        }
-        push_unique_string(ev, &ev->unknown, a.ref);
+    if (!f->derived && a.from == PACTA_FROM_NOWHERE) {
+        a.detail = "not stated";
+        record(ev, &a, at);
     }
     return PACTA_UNKNOWN;
+}
+
+/*
+ * Names, in scenario terms, a leaf that leaves a step undecided (an
+ * expr_visit_fn): an unknown derived fact is explained by the leaves of its
+ * derivation, everything else by its own name.
+ */
+static void collect_unknown(void *ctx, const expr *leaf, const sc_event *at)
+{
+    evaluation *ev = ctx;
+    const char *ref = NULL;
+    if (leaf->kind == EX_TO_NATIONALITY) {
+        ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    } else if (leaf->kind == EX_FACT) {
+        const fact_def *f = leaf->fact;
+        fact_answer a;
+        if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+            ev->oom = 1;
+            return;
+        }
+        if (a.from == PACTA_FROM_NOWHERE && f->derived) {
+            expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
+            if (leaf->of != REF_DESTINATION && f->derived->kind == EX_FACT) {
+                expr shifted = *f->derived;
+                shifted.of = leaf->of;
+                expr_unknown_leaves(&shifted, &env, collect_unknown, ev);
+            } else {
+                expr_unknown_leaves(f->derived, &env, collect_unknown, ev);
+            }
+            return;
+        }
+        ref = a.ref;
+    } else {
+        return; /* status and to_party are never unknown */
+    }
+    push_unique_string(ev, &ev->unknown, ref);
 }
 
 /* Whether the destination is one of the states the rule's instrument names. */
@@ -205,6 +239,30 @@ static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_e
     return a.value;
 }
 
+/*
+ * Whether the person is sent to their own state. Onward removal (chain
+ * refoulement) is a risk of third states: a state does not deport its own
+ * nationals onward, so rules weigh onward risks only where this is false.
+ */
+static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
+{
+    const state_def *home = at->subject ? at->subject->nationality : NULL;
+    fact_answer a = {0};
+    a.value = !at->to || !home ? PACTA_UNKNOWN : at->to == home ? PACTA_TRUE : PACTA_FALSE;
+    a.from = PACTA_FROM_EVENT;
+    a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
+                 : arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    a.detail = arena_printf(ev->ar, "%s.to = %s; %s.nationality = %s", at->id,
+                            at->to ? at->to->code : "(none)", at->subject->id,
+                            home ? home->code : "(not given)");
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
 static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
 {
     evaluation *ev = ctx;
@@ -212,6 +270,8 @@ static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
         return resolve_status(ev, leaf, at);
     if (leaf->kind == EX_TO_PARTY)
         return resolve_to_party(ev, leaf, at);
+    if (leaf->kind == EX_TO_NATIONALITY)
+        return resolve_to_nationality(ev, at);
     return resolve_fact(ev, leaf, at);
 }
 
@@ -269,10 +329,11 @@ static const char *describe_event(arena *ar, const sc_event *e)
         what = arena_printf(ar, " (outcome: %s)", e->outcome);
     else if (e->to_body)
         what = arena_printf(ar, " to %s", e->to_body);
-    if (!what)
+    const char *cited = e->source ? arena_printf(ar, " [%s]", e->source) : "";
+    if (!what || !cited)
         return NULL;
     return arena_printf(ar, "%s (%s): %s %s %s%s%s.", e->id, e->date_text, e->actor->code,
-                        e->action->verb, who, what, e->source ? arena_printf(ar, " [%s]", e->source) : "");
+                        e->action->verb, who, what, cited);
 }
 
 static rp_strings to_strings(const ptrvec *v)
@@ -316,9 +377,31 @@ static rp_step *new_step(finding_state *fs, pacta_step_kind kind, const char *id
     return s;
 }
 
+/* Gives step s the reasons it accounts for (a copy of items[0..count)), and its provision's label. */
+static void step_account(finding_state *fs, rp_step *s, const char *provision_label,
+                         void *const *items, size_t count)
+{
+    if (!s)
+        return;
+    s->provision_label = provision_label;
+    const char **copy = arena_array(fs->ev.ar, count ? count : 1, sizeof *copy);
+    if (!copy) {
+        fs->ev.oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < count; i++)
+        copy[i] = items[i];
+    s->reasons.count = count;
+    s->reasons.items = copy;
+}
+
 static void cite(finding_state *fs, const char *instrument, const char *provision,
                  const char *label, const char *source, const char *url)
 {
+    if (!label) { /* the label's allocation failed */
+        fs->ev.oom = 1;
+        return;
+    }
     for (size_t i = 0; i < fs->citations.count; i++) {
         const rp_citation *c = fs->citations.items[i];
         if (strcmp(c->label, label) == 0)
@@ -361,7 +444,7 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
     fs->ev.step_facts.count = 0;
     fs->ev.unknown.count = 0;
     pacta_truth v = expr_eval(el->test, env);
-    new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
+    rp_step *step = new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
     const char *where = el->provision ? el->provision->label : NULL;
     const char *role = kind == PACTA_STEP_ELEMENT     ? "Element"
                        : kind == PACTA_STEP_EXCEPTION ? "Exception"
@@ -379,18 +462,25 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
             return v;
         }
     }
-    push(&fs->ev, &fs->reasons,
-         arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label, where ? " (" : "",
-                      where ? where : "", where ? ")" : "", truth_word(v), facts,
-                      *facts ? ")" : ""));
+    void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
+                                  where ? " (" : "", where ? where : "", where ? ")" : "",
+                                  truth_word(v), facts, *facts ? ")" : "");
+    push(&fs->ev, &fs->reasons, sentence);
+    step_account(fs, step, where, &sentence, 1);
+    if (v == PACTA_UNKNOWN)
+        expr_unknown_leaves(el->test, env, collect_unknown, &fs->ev);
     if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
         for (size_t i = 0; i < fs->ev.unknown.count; i++)
             push_unique_string(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
     if (v == PACTA_UNKNOWN && kind == PACTA_STEP_EXCEPTION) {
         const char *which = "";
-        for (size_t i = 0; i < fs->ev.unknown.count; i++)
+        for (size_t i = 0; which && i < fs->ev.unknown.count; i++)
             which = arena_printf(fs->ev.ar, "%s%s%s", which, i ? ", " : "",
                                  (const char *)fs->ev.unknown.items[i]);
+        if (!which) {
+            fs->ev.oom = 1;
+            which = "";
+        }
         push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar, "Exception '%s'%s%s%s not established%s%s.", el->label,
                           where ? " (" : "", where ? where : "", where ? ")" : "",
@@ -472,7 +562,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     f->rule = rule->id;
     f->rule_title = rule->title;
     f->actor = e->actor->code;
-    f->date = e->date_text;
+    f->date = arena_strdup(ar, e->date_text);
     f->instrument = reported->id;
     f->provision = b.provision;
     f->provision_label = arena_printf(ar, "%s %s", reported->short_title, prov ? prov->label : b.provision);
@@ -488,17 +578,26 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
 
     ptrvec events = {0};
     for (size_t i = 0; i < step_count; i++) {
-        push(&fs.ev, &events, (void *)steps[i]->id);
+        push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
         push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
     }
     f->events = to_strings(&events);
+    f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
+    if (f->narrative.items && fs.reasons.count == step_count) {
+        f->narrative.count = step_count;
+        memcpy(f->narrative.items, fs.reasons.items, step_count * sizeof *f->narrative.items);
+    } else {
+        fs.ev.oom = 1;
+    }
     for (size_t i = 0; i < b.reasons.count; i++)
         push(&fs.ev, &fs.reasons, b.reasons.items[i]);
     for (size_t i = 0; i < b.caveats.count; i++)
         push(&fs.ev, &fs.caveats, b.caveats.items[i]);
-    new_step(&fs, PACTA_STEP_BINDING, "binding",
-             arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
-             b.provision, b.bound);
+    rp_step *bound_step = new_step(
+        &fs, PACTA_STEP_BINDING, "binding",
+        arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        b.provision, b.bound);
+    step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
     cite_provision(&fs, reported, b.provision);
     if (b.via)
         cite_provision(&fs, rule->instrument, rule->provision->id);
@@ -585,7 +684,8 @@ static int append_string(arena *ar, rp_strings *list, const char *s)
     const char **items = arena_array(ar, list->count + 1, sizeof *items);
     if (!items || !s)
         return 1;
-    memcpy(items, list->items, list->count * sizeof *items);
+    if (list->count) /* memcpy from a NULL list is undefined even for zero bytes */
+        memcpy(items, list->items, list->count * sizeof *items);
     items[list->count] = s;
     list->items = items;
     list->count++;
@@ -615,12 +715,30 @@ static int reject_excuse(arena *ar, const pacta_finding *excuse, const rule_def 
             arena_array(ar, f->citation_count + excuse->citation_count, sizeof *citations);
         if (!citations)
             return 1;
-        memcpy(citations, f->citations, f->citation_count * sizeof *citations);
-        memcpy(citations + f->citation_count, excuse->citations,
-               excuse->citation_count * sizeof *citations);
+        if (f->citation_count)
+            memcpy(citations, f->citations, f->citation_count * sizeof *citations);
+        if (excuse->citation_count)
+            memcpy(citations + f->citation_count, excuse->citations,
+                   excuse->citation_count * sizeof *citations);
         f->citations = citations;
         f->citation_count += excuse->citation_count;
     }
+    return 0;
+}
+
+/* The acting states of the scenario, each once, in the order of their first event (for timelines). */
+static int report_actors(pacta_report *rep, const pacta_scenario *sc)
+{
+    ptrvec codes = {0};
+    for (size_t i = 0; i < sc->event_count; i++) {
+        const char *code = sc->events[i]->actor->code;
+        size_t k = 0;
+        while (k < codes.count && strcmp(codes.items[k], code) != 0)
+            k++;
+        if (k == codes.count && ptrvec_push(rep->ar, &codes, (void *)code))
+            return -1;
+    }
+    rep->actors = to_strings(&codes);
     return 0;
 }
 
@@ -645,11 +763,11 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
         memcpy(rep->digest, rb->digest, sizeof rep->digest);
         steps = arena_array(ar, max_steps, sizeof *steps);
     }
-    if (!steps || !rep->scenario_name || !rep->scenario_title) {
+    if (!steps || !rep->scenario_name || !rep->scenario_title || report_actors(rep, sc) != 0) {
         arena_free(ar);
         return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
     }
-    ptrvec findings = {0};
+    ptrvec findings = {0}, silent = {0};
     size_t work = 0;
     int oom = 0;
     for (size_t i = 0; i < sc->event_count && !oom; i++) {
@@ -677,7 +795,8 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
             }
             pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
             if (f && rule->nature == NATURE_NO_EXCUSE)
-                oom |= reject_excuse(ar, f, rule, &findings, first_of_event);
+                oom |= reject_excuse(ar, f, rule, &findings, first_of_event) ||
+                       ptrvec_push(ar, &silent, f);
             else if (f && ptrvec_push(ar, &findings, f))
                 oom = 1;
         }
@@ -688,8 +807,26 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
     }
     rep->finding_count = findings.count;
     rep->findings = (pacta_finding **)findings.items;
+    rep->silent_count = silent.count;
+    rep->silent = (pacta_finding **)silent.items;
     for (size_t i = 0; i < findings.count; i++)
         rep->counts[rep->findings[i]->verdict]++;
     *out = rep;
     return PACTA_OK;
+}
+
+int check_rule_at(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc,
+                  const rule_def *rule, const sc_event *e, pacta_finding **out)
+{
+    size_t count = rule->step_count ? rule->step_count : 1, work = 0;
+    const sc_event **steps = arena_array(ar, count, sizeof *steps);
+    int oom = 0;
+    *out = NULL;
+    if (!steps)
+        return -1;
+    steps[0] = e;
+    if (rule->step_count && !match_sequence(sc, rule, e, steps, &work))
+        return 0;
+    *out = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
+    return oom ? -1 : 0;
 }

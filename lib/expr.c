@@ -301,15 +301,21 @@ static pacta_status parse_at(const expr_scope *s, const load_ctx *lc, const ynod
         e->instrument = s->instrument;
         return PACTA_OK;
     }
+    if (ymap_get(n, "to_nationality")) {
+        if (n->count != 1 || !yscalar_is(ymap_get(n, "to_nationality"), "true"))
+            return load_error(lc, n, "write {to_nationality: true}");
+        e->kind = EX_TO_NATIONALITY;
+        return PACTA_OK;
+    }
     static const char *const ops[] = {"all", "any", "not", "fact", "status", "none_between",
-                                      "to_party", NULL};
+                                      "to_party", "to_nationality", NULL};
     const ynode *key = ymap_key(n, 0);
     pacta_status st = load_error(lc, key, "unknown test '%s'", key->str);
     const char *near = suggest_from_list(key->str, ops);
     if (near)
         error_hint(lc->err, "did you mean '%s'?", near);
     else
-        error_hint(lc->err, "tests are all, any, not, fact, status, none_between and to_party");
+        error_hint(lc->err, "tests are all, any, not, fact, status, none_between, to_party and to_nationality");
     return st;
 }
 
@@ -386,9 +392,46 @@ pacta_truth expr_eval(const expr *e, const expr_env *env)
     case EX_FACT:
     case EX_STATUS:
     case EX_TO_PARTY:
+    case EX_TO_NATIONALITY:
         return env->leaf(env->ctx, e, leaf_event(e, env));
     case EX_NONE_BETWEEN:
         return eval_none_between(e, env);
     }
     return PACTA_UNKNOWN;
+}
+
+void expr_unknown_leaves(const expr *e, const expr_env *env, expr_visit_fn visit, void *ctx)
+{
+    if (expr_eval(e, env) != PACTA_UNKNOWN)
+        return;
+    switch (e->kind) {
+    case EX_ALL:
+    case EX_ANY:
+    case EX_NOT:
+        for (size_t i = 0; i < e->count; i++)
+            expr_unknown_leaves(e->kids[i], env, visit, ctx);
+        return;
+    case EX_NONE_BETWEEN: {
+        const sc_event *from = env->steps[e->from_step];
+        const sc_event *to = env->steps[e->to_step];
+        for (size_t i = from->index + 1; i < to->index && e->count; i++) {
+            const sc_event *ev = env->sc->events[i];
+            if (ev->actor != to->actor || ev->subject != to->subject ||
+                !(e->actions & ((action_mask)1 << ev->action->index)))
+                continue;
+            expr_env inner = *env;
+            inner.main = ev;
+            inner.steps = NULL;
+            inner.step_count = 0;
+            expr_unknown_leaves(e->kids[0], &inner, visit, ctx);
+        }
+        return;
+    }
+    case EX_FACT:
+    case EX_STATUS:
+    case EX_TO_PARTY:
+    case EX_TO_NATIONALITY:
+        visit(ctx, e, leaf_event(e, env));
+        return;
+    }
 }

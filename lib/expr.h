@@ -49,6 +49,15 @@ typedef struct expr_env {
 
 pacta_truth expr_eval(const expr *e, const expr_env *env);
 
+/*
+ * Calls visit for each leaf whose being unknown makes e unknown: under an
+ * unknown `all` only the unknown children count (none is false), likewise
+ * under `any` (none is true). These are exactly the facts that would decide
+ * e. Nothing is visited when e is true or false.
+ */
+typedef void (*expr_visit_fn)(void *ctx, const expr *leaf, const sc_event *at);
+void expr_unknown_leaves(const expr *e, const expr_env *env, expr_visit_fn visit, void *ctx);
+
 /* Kleene connectives, shared with the evaluator's verdict logic. */
 pacta_truth truth_and(pacta_truth a, pacta_truth b);
 pacta_truth truth_or(pacta_truth a, pacta_truth b);

@@ -63,8 +63,10 @@ static int stated_on_event(arena *ar, const sc_event *e, const fact_def *f, fact
     if (given) {
         out->value = given->value;
         out->from = PACTA_FROM_EVENT;
-        out->detail = arena_printf(ar, "%s.facts.%s (line %u)", e->id, f->name, given->line);
-        out->source = e->source;
+        out->detail = given->assumed
+                          ? arena_printf(ar, "assumed: %s", given->assumed)
+                          : arena_printf(ar, "%s.facts.%s (line %u)", e->id, f->name, given->line);
+        out->source = given->assumed ? NULL : e->source;
         return out->detail ? 1 : -1;
     }
     if (!f->field.field)
@@ -152,8 +154,10 @@ static int stated_by_condition(arena *ar, const pacta_scenario *sc, const sc_eve
     }
     if (!first)
         return 0;
-    return settle(ar, &v, arena_printf(ar, "conditions[%zu] (line %u)", first->index, first->line),
-                  first->source, out);
+    const char *where = first->assumed
+                            ? arena_printf(ar, "assumed: %s", first->assumed)
+                            : arena_printf(ar, "conditions[%zu] (line %u)", first->index, first->line);
+    return settle(ar, &v, where, first->source, out);
 }
 
 /* Whether the scenario says anything at all about this fact of this state. */
@@ -211,8 +215,9 @@ int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const f
         if (given) {
             out->value = given->value;
             out->from = PACTA_FROM_PERSON;
-            out->detail = arena_printf(ar, "%s.facts.%s (line %u)", e->subject->id, f->name,
-                                       given->line);
+            out->detail = given->assumed ? arena_printf(ar, "assumed: %s", given->assumed)
+                                         : arena_printf(ar, "%s.facts.%s (line %u)",
+                                                        e->subject->id, f->name, given->line);
             return out->detail ? 0 : -1;
         }
     }

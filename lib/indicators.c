@@ -25,11 +25,16 @@ pacta_status indicators_scan(const pacta_rulebase *rb, arena *ar, sc_event *e, c
                              rb->match_ctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             continue;
+        if (rc == PCRE2_ERROR_NOMEMORY) {
+            st = error_set(err, PACTA_ENOMEM, file, line, column, "out of memory");
+            break;
+        }
         if (rc < 0) {
             PCRE2_UCHAR message[160];
             pcre2_get_error_message(rc, message, sizeof message);
+            /* the JIT's stack is its depth limit */
             int limit = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                        rc == PCRE2_ERROR_HEAPLIMIT;
+                        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
             st = error_set(err, limit ? PACTA_ELIMIT : PACTA_EINPUT, file, line, column,
                            "indicator '%s' could not be matched against this description: %s",
                            ind->id, (const char *)message);

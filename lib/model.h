@@ -41,6 +41,7 @@ typedef struct source_def {
     const char *title;
     const char *cite;   /* short form for citations, e.g. "189 UNTS 137"; may be NULL */
     const char *url;    /* may be NULL */
+    int cited;          /* set at load when anything in the rules names it (lint reports the rest) */
     origin at;
 } source_def;
 
@@ -163,6 +164,11 @@ typedef struct instrument_def {
     const char *cite;           /* "189 UNTS 137" */
     const char *cite_source;
     const char *url;
+    /* structured citation, for the citation styles (pacta_cite); 0 / NULL when the rules give none */
+    unsigned unts_volume;       /* United Nations Treaty Series volume and first page, from cite_source */
+    unsigned unts_page;
+    const char *place;          /* where it was adopted or opened for signature: "Geneva" */
+    const char *place_source;
     dated adopted;
     dated in_force;             /* general entry into force */
     /* treaties: entry into force for a later party */
@@ -195,6 +201,7 @@ typedef struct instrument_def {
     /* parts */
     size_t provision_count;
     provision_def *provisions;
+    int provisions_complete;    /* 1: `provisions` lists every provision (lint checks reservations against it) */
     size_t party_count;
     party_def **parties;        /* sorted by state code after finish */
     origin at;
@@ -209,7 +216,8 @@ typedef enum expr_kind {
     EX_FACT,      /* a fact, resolved with precedence */
     EX_STATUS,    /* the person's status is one of status_mask */
     EX_NONE_BETWEEN, /* no event of action_mask between two steps satisfies kids[0] (or any, if none) */
-    EX_TO_PARTY   /* the destination is one of the states the rule's instrument names */
+    EX_TO_PARTY,  /* the destination is one of the states the rule's instrument names */
+    EX_TO_NATIONALITY /* the destination is the person's state of nationality */
 } expr_kind;
 
 /* Which state a state fact is about. */
@@ -330,6 +338,8 @@ const state_def *rb_state(const pacta_rulebase *rb, const char *code);
 const fact_def *rb_fact(const pacta_rulebase *rb, const char *name);
 const action_def *rb_action(const pacta_rulebase *rb, const char *name);
 const instrument_def *rb_instrument(const pacta_rulebase *rb, const char *id);
+/* A rule by its full id ("cat/return-to-torture"); rules stay in file order, so this scans. */
+const rule_def *rb_rule(const pacta_rulebase *rb, const char *id);
 const provision_def *instrument_provision(const instrument_def *inst, const char *id);
 const party_def *instrument_party(const instrument_def *inst, const char *state_code);
 
@@ -339,6 +349,7 @@ typedef struct sc_fact {
     const fact_def *fact;
     pacta_truth value;
     unsigned line, column;
+    const char *assumed;            /* set by what-if: the assumption ("e2.voluntary=true") */
 } sc_fact;
 
 typedef struct sc_fact_list {
@@ -374,6 +385,7 @@ typedef struct sc_condition {
     const sc_person **persons;
     size_t index;
     unsigned line, column;
+    const char *assumed;            /* set by what-if: the assumption ("KP.torture_on_return=false") */
 } sc_condition;
 
 /* A fact an indicator found in an event's description. */
@@ -429,6 +441,11 @@ struct pacta_scenario {
 
 /* ------------------------------------------------------------ report */
 
+typedef struct rp_strings {
+    size_t count;
+    const char **items;
+} rp_strings;
+
 typedef struct rp_fact {
     const char *ref;
     pacta_truth value;
@@ -444,9 +461,11 @@ typedef struct rp_step {
     const char *id;
     const char *label;
     const char *provision;
+    const char *provision_label;    /* "art. 33(2)"; NULL when provision is */
     pacta_truth value;
     size_t fact_count;
     size_t *facts;
+    rp_strings reasons;             /* the sentences of the finding's reasons this step accounts for */
 } rp_step;
 
 typedef struct rp_citation {
@@ -456,11 +475,6 @@ typedef struct rp_citation {
     const char *source;
     const char *url;
 } rp_citation;
-
-typedef struct rp_strings {
-    size_t count;
-    const char **items;
-} rp_strings;
 
 struct pacta_finding {
     pacta_verdict verdict;
@@ -475,6 +489,7 @@ struct pacta_finding {
     const char *basis;
     pacta_binding_view binding;
     rp_strings events;
+    rp_strings narrative;           /* one sentence per event, what the actor did (also the first reasons) */
     rp_strings reasons;
     rp_strings caveats;
     rp_strings missing;
@@ -484,6 +499,7 @@ struct pacta_finding {
     pdate sort_date;
     size_t sort_event;
     size_t sort_rule;
+    const struct rp_whatif *whatif; /* what-if (whatif.h); NULL unless checked with assumptions or counterfactuals */
 };
 
 struct pacta_report {
@@ -494,6 +510,10 @@ struct pacta_report {
     pacta_finding **findings;
     size_t counts[PACTA_VERDICT_COUNT];
     char digest[65];
+    rp_strings actors;              /* state codes of the scenario's acting states, in order of first event */
+    size_t silent_count;            /* no-excuse rules' evaluations: no finding of their own, kept for coverage */
+    pacta_finding **silent;
+    struct rp_report_whatif *whatif; /* what-if (whatif.h); NULL unless checked with assumptions or counterfactuals */
 };
 
 #endif

@@ -6,12 +6,21 @@
  * several reports make valid JSON Lines. Members the contract requires are
  * always present (null only if the model lacks the value, which the
  * evaluator never does); optional members are omitted rather than null.
- * Members beyond the contract (provision_label, provision_text, steps,
- * facts) are extensions a consumer may ignore.
+ * Members beyond the contract (provision_label, provision_text, narrative,
+ * steps, facts, the scenario's actors, a citation's "formatted" text under a
+ * citation style) are extensions a consumer may ignore. The steps carry the
+ * whole analysis, so that a program can render it its own way: each step's
+ * kind (its role), id, label, provision and its label, value, the facts it
+ * used (indexes into "facts", each with its provenance) and the sentences
+ * of the reasons it accounts for (for the binding step: consent, entry into
+ * force and its clause, reservations, denunciation).
  */
 #include <string.h>
 
 #include "render.h"
+
+#include "citation.h"
+#include "whatif.h"
 
 /* Writes the separator and the key of the next member of an object. */
 static void key(writer *w, int *members, const char *name)
@@ -53,6 +62,13 @@ static void member_strings(writer *w, int *members, const char *name, const rp_s
     writer_char(w, ']');
 }
 
+/* Omitted when empty: the extensions that a report built elsewhere may lack. */
+static void member_opt_strings(writer *w, int *members, const char *name, const rp_strings *s)
+{
+    if (s->count > 0)
+        member_strings(w, members, name, s);
+}
+
 static void render_rulebase(writer *w, int *members, const pacta_rulebase *rb)
 {
     int n = 0;
@@ -73,6 +89,7 @@ static void render_scenario(writer *w, int *members, const pacta_report *rep)
     writer_char(w, '{');
     member_string(w, &n, "file", rep->scenario_name);
     member_opt_string(w, &n, "title", rep->scenario_title);
+    member_opt_strings(w, &n, "actors", &rep->actors);
     writer_char(w, '}');
 }
 
@@ -101,8 +118,10 @@ static void render_binding(writer *w, int *members, const pacta_finding *f)
     writer_char(w, '}');
 }
 
-static void render_citations(writer *w, int *members, const pacta_finding *f)
+static void render_citations(writer *w, int *members, const pacta_finding *f,
+                             const pacta_rulebase *rb, unsigned flags)
 {
+    char formatted[1024];
     key(w, members, "citations");
     writer_char(w, '[');
     for (size_t i = 0; i < f->citation_count; i++) {
@@ -114,6 +133,10 @@ static void render_citations(writer *w, int *members, const pacta_finding *f)
         member_opt_string(w, &n, "label", c->label);
         member_opt_string(w, &n, "source", c->source);
         member_opt_string(w, &n, "url", c->url);
+        if (citation_style(flags) != PACTA_CITE_LABEL) {
+            const char *text = render_cite(c, rb, flags, formatted, sizeof formatted);
+            member_string(w, &n, "formatted", text ? text : c->label);
+        }
         writer_char(w, '}');
     }
     writer_char(w, ']');
@@ -131,12 +154,15 @@ static void render_steps(writer *w, int *members, const pacta_finding *f)
         member_opt_string(w, &n, "id", s->id);
         member_opt_string(w, &n, "label", s->label);
         member_opt_string(w, &n, "provision", s->provision);
+        member_opt_string(w, &n, "provision_label", s->provision_label);
         member_string(w, &n, "value", pacta_truth_name(s->value));
         key(w, &n, "facts");
         writer_char(w, '[');
         for (size_t k = 0; k < s->fact_count; k++)
             writer_printf(w, k ? ", %zu" : "%zu", s->facts[k]);
-        writer_bytes(w, "]}", 2);
+        writer_char(w, ']');
+        member_opt_strings(w, &n, "reasons", &s->reasons);
+        writer_char(w, '}');
     }
     writer_char(w, ']');
 }
@@ -164,7 +190,8 @@ static void render_facts(writer *w, int *members, const pacta_finding *f)
     writer_char(w, ']');
 }
 
-static void render_finding(writer *w, const pacta_finding *f)
+static void render_finding(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
+                           unsigned flags)
 {
     int n = 0;
     writer_char(w, '{');
@@ -180,11 +207,13 @@ static void render_finding(writer *w, const pacta_finding *f)
     member_strings(w, &n, "reasons", &f->reasons);
     member_strings(w, &n, "missing", &f->missing);
     member_strings(w, &n, "caveats", &f->caveats);
-    render_citations(w, &n, f);
+    render_citations(w, &n, f, rb, flags);
     member_opt_string(w, &n, "provision_label", f->provision_label);
     member_opt_string(w, &n, "provision_text", f->provision_text);
+    member_opt_strings(w, &n, "narrative", &f->narrative);
     render_steps(w, &n, f);
     render_facts(w, &n, f);
+    whatif_json_finding(w, &n, f);
     writer_char(w, '}');
 }
 
@@ -199,7 +228,7 @@ static void render_summary(writer *w, int *members, const pacta_report *rep)
     writer_char(w, '}');
 }
 
-void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb)
+void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags)
 {
     int n = 0;
     writer_char(w, '{');
@@ -207,12 +236,13 @@ void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb)
     if (rb)
         render_rulebase(w, &n, rb);
     render_scenario(w, &n, rep);
+    whatif_json_report(w, &n, rep);
     key(w, &n, "findings");
     writer_char(w, '[');
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)
             writer_bytes(w, ", ", 2);
-        render_finding(w, rep->findings[i]);
+        render_finding(w, rep->findings[i], rb, flags);
     }
     writer_char(w, ']');
     render_summary(w, &n, rep);

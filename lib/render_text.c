@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "whatif.h"
 
 #define WIDTH 78
 #define PROVISION_TEXT_MAX 300 /* code points of provision text shown */
@@ -386,16 +387,24 @@ static void render_analysis(writer *w, const pacta_finding *f)
     }
 }
 
-/* "- Convention relating to the Status of Refugees, art. 33(1); 189 UNTS 137; https://..." */
-static void render_citations(writer *w, const pacta_finding *f)
+/*
+ * "- Convention relating to the Status of Refugees, art. 33(1); 189 UNTS 137; https://...",
+ * or with a citation style the treaty citation as the style writes it, then the URL.
+ */
+static void render_citations(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
+                             unsigned flags)
 {
+    char styled[1024];
     if (f->citation_count == 0)
         return;
     item(w, 2, "Citations:", "");
     for (size_t i = 0; i < f->citation_count; i++) {
         const rp_citation *c = &f->citations[i];
+        const char *formatted = render_cite(c, rb, flags, styled, sizeof styled);
         line l = {{0}, 0, 0};
-        if (c->label) {
+        if (formatted) {
+            line_add(&l, formatted);
+        } else if (c->label) {
             line_add(&l, c->label);
         } else {
             line_add(&l, c->instrument);
@@ -404,7 +413,7 @@ static void render_citations(writer *w, const pacta_finding *f)
                 line_add(&l, c->provision);
             }
         }
-        if (c->source) {
+        if (c->source && !formatted) {
             line_add(&l, "; ");
             line_add(&l, c->source);
         }
@@ -416,10 +425,12 @@ static void render_citations(writer *w, const pacta_finding *f)
     }
 }
 
-static void render_finding(writer *w, const pacta_finding *f)
+static void render_finding(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
+                           unsigned flags)
 {
     writer_char(w, '\n');
     render_title(w, f);
+    whatif_text_changed(w, 2, f);
     render_rule(w, f);
     render_provision_text(w, f);
     render_binding(w, f);
@@ -427,7 +438,8 @@ static void render_finding(writer *w, const pacta_finding *f)
     render_analysis(w, f);
     render_list(w, "Caveats:", &f->caveats, 0);
     render_list(w, "Missing:", &f->missing, 0);
-    render_citations(w, f);
+    whatif_text_counterfactuals(w, 2, f);
+    render_citations(w, f, rb, flags);
 }
 
 /* ------------------------------------------------------------ report */
@@ -442,17 +454,19 @@ static void render_summary(writer *w, const pacta_report *rep, unsigned flags)
     if (hidden > 0 && !(flags & PACTA_RENDER_ALL))
         writer_str(w, " (not_applicable hidden; use --all)");
     writer_char(w, '\n');
+    whatif_text_summary(w, rep);
 }
 
 void render_text(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags)
 {
     size_t shown = 0;
     render_header(w, rep, rb);
+    whatif_text_assumptions(w, rep);
     for (size_t i = 0; i < rep->finding_count; i++) {
         const pacta_finding *f = rep->findings[i];
-        if (f->verdict == PACTA_NOT_APPLICABLE && !(flags & PACTA_RENDER_ALL))
+        if (f->verdict == PACTA_NOT_APPLICABLE && !(flags & PACTA_RENDER_ALL) && !whatif_changed(f))
             continue;
-        render_finding(w, f);
+        render_finding(w, f, rb, flags);
         shown++;
     }
     if (shown == 0)

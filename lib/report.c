@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "whatif.h"
 
 /* ------------------------------------------------------------ names */
 
@@ -62,8 +63,12 @@ const char *pacta_step_kind_name(pacta_step_kind k)
 
 void pacta_report_free(pacta_report *rep)
 {
-    if (rep && rep->ar)
+    if (!rep)
+        return;
+    arena *whatif = rep->whatif ? rep->whatif->ar : NULL; /* what-if data and the assumed scenario */
+    if (rep->ar)
         arena_free(rep->ar); /* the report itself lives in its arena */
+    arena_free(whatif);
 }
 
 size_t pacta_report_finding_count(const pacta_report *rep)
@@ -240,6 +245,43 @@ pacta_fact_view pacta_finding_fact(const pacta_finding *f, size_t i)
 size_t pacta_finding_step_count(const pacta_finding *f)
 {
     return f ? f->step_count : 0;
+}
+
+const char *pacta_finding_step_provision_label(const pacta_finding *f, size_t i)
+{
+    return f && i < f->step_count ? f->steps[i].provision_label : NULL;
+}
+
+size_t pacta_finding_step_reason_count(const pacta_finding *f, size_t i)
+{
+    return f && i < f->step_count ? f->steps[i].reasons.count : 0;
+}
+
+const char *pacta_finding_step_reason(const pacta_finding *f, size_t i, size_t k)
+{
+    if (!f || i >= f->step_count || k >= f->steps[i].reasons.count)
+        return NULL;
+    return f->steps[i].reasons.items[k];
+}
+
+size_t pacta_finding_narrative_count(const pacta_finding *f)
+{
+    return f ? f->narrative.count : 0;
+}
+
+const char *pacta_finding_narrative(const pacta_finding *f, size_t i)
+{
+    return f && i < f->narrative.count ? f->narrative.items[i] : NULL;
+}
+
+size_t pacta_report_actor_count(const pacta_report *rep)
+{
+    return rep ? rep->actors.count : 0;
+}
+
+const char *pacta_report_actor(const pacta_report *rep, size_t i)
+{
+    return rep && i < rep->actors.count ? rep->actors.items[i] : NULL;
 }
 
 pacta_step_view pacta_finding_step(const pacta_finding *f, size_t i)

@@ -383,6 +383,14 @@ DEFINE_LOOKUP(rb_fact, fact_def, facts, fact_count, name)
 DEFINE_LOOKUP(rb_action, action_def, actions, action_count, name)
 DEFINE_LOOKUP(rb_instrument, instrument_def, instruments, instrument_count, id)
 
+const rule_def *rb_rule(const pacta_rulebase *rb, const char *id)
+{
+    for (size_t i = 0; rb && id && i < rb->rule_count; i++)
+        if (strcmp(rb->rules[i]->id, id) == 0)
+            return rb->rules[i];
+    return NULL;
+}
+
 const provision_def *instrument_provision(const instrument_def *inst, const char *id)
 {
     for (size_t i = 0; i < inst->provision_count; i++)

@@ -42,6 +42,15 @@ int provision_covered(const char *prefix, const char *p)
     return strncmp(prefix, p, n) == 0 && (p[n] == '\0' || (p[n] == '_' && p[n + 1] == '_'));
 }
 
+/* Finds source id and marks it cited, so that lint can report sources nothing cites. */
+static const source_def *cite_source(pass_ctx *pc, const char *id)
+{
+    source_def *s = (source_def *)rb_source(pc->rb, id);
+    if (s)
+        s->cited = 1;
+    return s;
+}
+
 /* A source id at key that must name a defined source. */
 static pacta_status load_source_ref(pass_ctx *pc, const ynode *map, const char *key, int required,
                                     const char **out)
@@ -49,7 +58,7 @@ static pacta_status load_source_ref(pass_ctx *pc, const ynode *map, const char *
     pacta_status st = load_ident(&pc->lc, map, key, required, out);
     if (st != PACTA_OK || !*out)
         return st;
-    if (!rb_source(pc->rb, *out)) {
+    if (!cite_source(pc, *out)) {
         st = load_error(&pc->lc, ymap_get(map, key), "unknown source '%s'", *out);
         error_hint(pc->lc.err, "define it under 'sources:' (rules/sources.yaml)");
         return st;
@@ -62,7 +71,7 @@ static pacta_status load_source_list(pass_ctx *pc, const ynode *map, const char 
 {
     pacta_status st = load_string_list(&pc->lc, map, key, count, out);
     for (size_t i = 0; st == PACTA_OK && i < *count; i++) {
-        if (!rb_source(pc->rb, (*out)[i])) {
+        if (!cite_source(pc, (*out)[i])) {
             const ynode *n = ymap_get(map, key);
             st = load_error(&pc->lc, n->kind == YNODE_SEQ ? n->items[i] : n, "unknown source '%s'",
                             (*out)[i]);
@@ -384,7 +393,7 @@ static pacta_status pass_one(pass_ctx *pc, ptrvec *sources, ptrvec *states, ptrv
     /* a state's name must come from a source like everything else */
     for (size_t i = 0; i < rb->state_count; i++) {
         const state_def *s = rb->states[i];
-        if (!rb_source(rb, s->source))
+        if (!cite_source(pc, s->source))
             return error_set(pc->lc.err, PACTA_EINPUT, s->at.file, s->at.line, s->at.column,
                              "unknown source '%s' for state %s", s->source, s->code);
     }
@@ -477,6 +486,8 @@ static pacta_status read_indicators(pass_ctx *pc, const ynode *list, ptrvec *out
         ind->code = pcre2_compile((PCRE2_SPTR)ind->pattern, strlen(ind->pattern),
                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &offset, cc);
         pcre2_compile_context_free(cc);
+        if (!ind->code && code == PCRE2_ERROR_HEAP_FAILED)
+            return oom(pc);
         if (!ind->code) {
             PCRE2_UCHAR message[256];
             pcre2_get_error_message(code, message, sizeof message);
@@ -814,14 +825,56 @@ static pacta_status read_state_list(pass_ctx *pc, instrument_def *inst, const yn
     return PACTA_OK;
 }
 
+/*
+ * The structured parts of an instrument's citation, which the citation
+ * styles assemble: `unts: {volume: 189, page: 137}` (vouched for by the
+ * citation's source, and checked against its `cite:` when that names the
+ * UNTS) and `place: {name: Geneva, source: ...}`.
+ */
+static pacta_status read_citation_parts(pass_ctx *pc, instrument_def *inst, const ynode *citation)
+{
+    static const char *const unts_keys[] = {"volume", "page", NULL};
+    static const char *const place_keys[] = {"name", "source", NULL};
+    const ynode *unts = ymap_get(citation, "unts"), *place = ymap_get(citation, "place");
+    pacta_status st = PACTA_OK;
+    if (unts) {
+        long long volume = 0, page = 0;
+        st = load_check_map(&pc->lc, unts, "'unts'", unts_keys);
+        if (st == PACTA_OK)
+            st = load_count(&pc->lc, unts, "volume", &volume);
+        if (st == PACTA_OK)
+            st = load_count(&pc->lc, unts, "page", &page);
+        if (st == PACTA_OK && (volume <= 0 || page <= 0 || volume > 100000 || page > 100000))
+            return load_error(&pc->lc, unts, "'unts' needs a volume and a page, each from 1 to 100000");
+        if (st != PACTA_OK)
+            return st;
+        inst->unts_volume = (unsigned)volume;
+        inst->unts_page = (unsigned)page;
+        unsigned cv, cp;
+        char rest;
+        if (sscanf(inst->cite, "%u UNTS %u%c", &cv, &cp, &rest) == 2 &&
+            (cv != inst->unts_volume || cp != inst->unts_page))
+            return load_error(&pc->lc, unts, "'unts' (%u, %u) disagrees with cite '%s'",
+                              inst->unts_volume, inst->unts_page, inst->cite);
+    }
+    if (place) {
+        st = load_check_map(&pc->lc, place, "'place'", place_keys);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, place, "name", 1, &inst->place);
+        if (st == PACTA_OK)
+            st = load_source_ref(pc, place, "source", 1, &inst->place_source);
+    }
+    return st;
+}
+
 static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instruments,
                                     ptrvec *rules)
 {
     static const char *const keys[] = {"id", "title", "short", "basis", "citation", "adopted",
                                        "in_force", "entry_into_force", "denunciation",
                                        "non_reservable", "incorporates", "authorities",
-                                       "binds_from", "state", "states", "provisions", "rules",
-                                       "note", NULL};
+                                       "binds_from", "state", "states", "provisions",
+                                       "provisions_complete", "rules", "note", NULL};
     instrument_def *inst = arena_alloc(pc->lc.ar, sizeof *inst);
     if (!inst)
         return oom(pc);
@@ -853,7 +906,7 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
     }
     const ynode *citation = ymap_get(n, "citation");
     if (st == PACTA_OK && citation) {
-        static const char *const cite_keys[] = {"cite", "source", "url", NULL};
+        static const char *const cite_keys[] = {"cite", "source", "url", "unts", "place", NULL};
         st = load_check_map(&pc->lc, citation, "'citation'", cite_keys);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, citation, "cite", 1, &inst->cite);
@@ -861,6 +914,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
             st = load_source_ref(pc, citation, "source", 1, &inst->cite_source);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, citation, "url", 0, &inst->url);
+        if (st == PACTA_OK)
+            st = read_citation_parts(pc, inst, citation);
     }
     if (st == PACTA_OK)
         st = load_dated(pc, n, "adopted", 0, NULL, &inst->adopted);
@@ -872,6 +927,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
         st = load_dated(pc, n, "binds_from", 0, NULL, &inst->binds_from);
     if (st == PACTA_OK && ymap_get(n, "provisions"))
         st = read_provisions(pc, inst, ymap_get(n, "provisions"));
+    if (st == PACTA_OK)
+        st = load_bool(&pc->lc, n, "provisions_complete", &inst->provisions_complete);
     if (st != PACTA_OK)
         return st;
 
@@ -1034,6 +1091,9 @@ static pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instrumen
         if (st == PACTA_OK && (n = ymap_get(root, "conditions")))
             st = read_conditions(pc, n, &conditions);
     }
+    /* before any return: pacta_rulebase_free releases the compiled patterns through these */
+    rb->indicators = (indicator_def **)indicators->items;
+    rb->indicator_count = indicators->count;
     rb->condition_count = conditions.count;
     rb->conditions = arena_array(pc->lc.ar, conditions.count ? conditions.count : 1,
                                  sizeof *rb->conditions);
@@ -1041,8 +1101,6 @@ static pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instrumen
         return oom(pc);
     for (size_t i = 0; i < conditions.count; i++)
         rb->conditions[i] = *(rb_condition *)conditions.items[i];
-    rb->indicators = (indicator_def **)indicators->items;
-    rb->indicator_count = indicators->count;
     if (st == PACTA_OK)
         st = SORT_UNIQUE(pc, indicators, indicator_key, "indicator");
     if (st == PACTA_OK)

@@ -16,10 +16,31 @@
 #include "loader.h"
 #include "model.h"
 
+/*
+ * The ids of one list (sources, persons or events) sorted, so that checking
+ * that they are unique and resolving references to them cost n log n, not
+ * n squared: a scan per item would make 100000 events cost 5e9 string
+ * comparisons. Sorting, unlike hashing, cannot be made slow by ids chosen
+ * to collide.
+ */
+typedef struct id_entry {
+    const char *id;
+    size_t index;        /* position in the list, for "first at line" */
+    const void *item;
+} id_entry;
+
+typedef struct id_index {
+    size_t count;
+    id_entry *entries;   /* filled in list order, then sorted by id and index */
+} id_index;
+
+enum { IDS_SOURCES, IDS_PERSONS, IDS_EVENTS, IDS_LISTS };
+
 typedef struct sc_ctx {
     const pacta_rulebase *rb;
     pacta_scenario *sc;
     load_ctx lc;
+    id_index *ids;       /* IDS_LISTS of them */
 } sc_ctx;
 
 static pacta_status oom(const sc_ctx *c)
@@ -114,47 +135,89 @@ static pacta_status load_facts(const sc_ctx *c, const ynode *map, unsigned allow
     return PACTA_OK;
 }
 
-static const sc_source *find_source(const pacta_scenario *sc, const char *id)
+static int compare_id_entries(const void *a, const void *b)
 {
-    for (size_t i = 0; i < sc->source_count; i++)
-        if (strcmp(sc->sources[i].id, id) == 0)
-            return &sc->sources[i];
-    return NULL;
+    const id_entry *x = a, *y = b;
+    int order = strcmp(x->id, y->id);
+    if (order)
+        return order;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static const sc_person *find_person(const pacta_scenario *sc, const char *id)
+static int compare_id_key(const void *key, const void *entry)
 {
-    for (size_t i = 0; i < sc->person_count; i++)
-        if (strcmp(sc->persons[i].id, id) == 0)
-            return &sc->persons[i];
-    return NULL;
+    return strcmp(key, ((const id_entry *)entry)->id);
+}
+
+static const void *id_lookup(const id_index *x, const char *id)
+{
+    if (!x->count)
+        return NULL;
+    const id_entry *e = bsearch(id, x->entries, x->count, sizeof *x->entries, compare_id_key);
+    return e ? e->item : NULL;
+}
+
+/* Room for the ids of a list of count items; 0, or -1 when out of memory. */
+static int id_index_init(const sc_ctx *c, id_index *x, size_t count)
+{
+    x->count = 0;
+    x->entries = arena_array(c->lc.ar, count ? count : 1, sizeof *x->entries);
+    return x->entries ? 0 : -1;
+}
+
+static void id_index_add(id_index *x, const char *id, size_t index, const void *item)
+{
+    id_entry e = {id, index, item};
+    x->entries[x->count++] = e;
+}
+
+/*
+ * Sorts the ids of a list whose loading ended with st and reports the
+ * first item, in list order, whose id an earlier item has, unless the
+ * list failed earlier than that: the error the list would have given had
+ * each item been compared with those before it the moment it was read.
+ */
+static pacta_status id_index_finish(const sc_ctx *c, id_index *x, const ynode *list,
+                                    const char *what, pacta_status st)
+{
+    size_t stopped = x->count; /* items before a failing one each added their id */
+    qsort(x->entries, x->count, sizeof *x->entries, compare_id_entries);
+    const id_entry *dup = NULL, *first = NULL;
+    for (size_t i = 1; i < x->count; i++) {
+        const id_entry *e = &x->entries[i];
+        /* the second of a run of equal ids is the first repeat of that id */
+        if (strcmp(e->id, x->entries[i - 1].id) == 0 &&
+            (i < 2 || strcmp(e->id, x->entries[i - 2].id) != 0) && (!dup || e->index < dup->index)) {
+            dup = e;
+            first = &x->entries[i - 1];
+        }
+    }
+    if (dup && (st == PACTA_OK || dup->index < stopped))
+        return load_error(&c->lc, ymap_get(list->items[dup->index], "id"),
+                          "duplicate %s id '%s' (first at line %u)", what, dup->id,
+                          list->items[first->index]->line);
+    return st;
+}
+
+static const sc_source *find_source(const sc_ctx *c, const char *id)
+{
+    return id_lookup(&c->ids[IDS_SOURCES], id);
+}
+
+static const sc_person *find_person(const sc_ctx *c, const char *id)
+{
+    return id_lookup(&c->ids[IDS_PERSONS], id);
 }
 
 static pacta_status load_source_ref(const sc_ctx *c, const ynode *map, const char **out)
 {
     pacta_status st = load_ident(&c->lc, map, "source", 0, out);
-    if (st == PACTA_OK && *out && !find_source(c->sc, *out)) {
+    if (st == PACTA_OK && *out && !find_source(c, *out)) {
         st = load_error(&c->lc, ymap_get(map, "source"), "undefined source '%s'", *out);
         error_hint(c->lc.err, "list it under 'sources:' with an id");
     }
     return st;
 }
-
-/* Checks that ids [0..count) are unique; get returns the id and node of item i. */
-static pacta_status check_unique_id(const sc_ctx *c, const ynode *list, size_t i, const char *id,
-                                    const char *what, const char *(*id_at)(const pacta_scenario *, size_t))
-{
-    for (size_t j = 0; j < i; j++)
-        if (strcmp(id_at(c->sc, j), id) == 0)
-            return load_error(&c->lc, ymap_get(list->items[i], "id"),
-                              "duplicate %s id '%s' (first at line %u)", what, id,
-                              list->items[j]->line);
-    return PACTA_OK;
-}
-
-static const char *source_id_at(const pacta_scenario *sc, size_t i) { return sc->sources[i].id; }
-static const char *person_id_at(const pacta_scenario *sc, size_t i) { return sc->persons[i].id; }
-static const char *event_id_at(const pacta_scenario *sc, size_t i) { return sc->events[i]->id; }
 
 static pacta_status load_sources(const sc_ctx *c, const ynode *list)
 {
@@ -163,7 +226,7 @@ static pacta_status load_sources(const sc_ctx *c, const ynode *list)
     if (st != PACTA_OK)
         return st;
     c->sc->sources = arena_array(c->lc.ar, list->count ? list->count : 1, sizeof *c->sc->sources);
-    if (!c->sc->sources)
+    if (!c->sc->sources || id_index_init(c, &c->ids[IDS_SOURCES], list->count))
         return oom(c);
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
@@ -180,10 +243,10 @@ static pacta_status load_sources(const sc_ctx *c, const ynode *list)
             st = load_date_node(&c->lc, ymap_get(n, "date"), &ignored, &s->date);
         }
         if (st == PACTA_OK)
-            st = check_unique_id(c, list, i, s->id, "source", source_id_at);
+            id_index_add(&c->ids[IDS_SOURCES], s->id, i, s);
         c->sc->source_count = i + 1;
     }
-    return st;
+    return id_index_finish(c, &c->ids[IDS_SOURCES], list, "source", st);
 }
 
 static pacta_status load_status(const sc_ctx *c, const ynode *map, sc_person *p)
@@ -222,7 +285,7 @@ static pacta_status load_persons(const sc_ctx *c, const ynode *list)
         return error_set(c->lc.err, PACTA_ELIMIT, c->lc.file, list->line, list->column,
                          "more than %zu persons", c->rb->opts.max_persons);
     c->sc->persons = arena_array(c->lc.ar, list->count ? list->count : 1, sizeof *c->sc->persons);
-    if (!c->sc->persons)
+    if (!c->sc->persons || id_index_init(c, &c->ids[IDS_PERSONS], list->count))
         return oom(c);
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
@@ -243,10 +306,10 @@ static pacta_status load_persons(const sc_ctx *c, const ynode *list)
         if (st == PACTA_OK)
             st = load_facts(c, n, FACT_ON_PERSON | FACT_ON_STATE, "persons", &p->facts);
         if (st == PACTA_OK)
-            st = check_unique_id(c, list, i, p->id, "person", person_id_at);
+            id_index_add(&c->ids[IDS_PERSONS], p->id, i, p);
         c->sc->person_count = i + 1;
     }
-    return st;
+    return id_index_finish(c, &c->ids[IDS_PERSONS], list, "person", st);
 }
 
 static pacta_status load_conditions(const sc_ctx *c, const ynode *list)
@@ -304,7 +367,7 @@ static pacta_status load_conditions(const sc_ctx *c, const ynode *list)
                 return oom(c);
             cd->person_count = count;
             for (size_t k = 0; st == PACTA_OK && k < count; k++)
-                if (!(cd->persons[k] = find_person(c->sc, ids[k])))
+                if (!(cd->persons[k] = find_person(c, ids[k])))
                     st = load_error(&c->lc, ymap_get(n, "persons"), "undefined person '%s'", ids[k]);
         }
         c->sc->condition_count = i + 1;
@@ -379,7 +442,7 @@ static pacta_status load_event(const sc_ctx *c, const ynode *n, sc_event *e)
     }
     if (st == PACTA_OK)
         st = load_ident(&c->lc, n, "subject", 1, &subject);
-    if (st == PACTA_OK && !(e->subject = find_person(c->sc, subject))) {
+    if (st == PACTA_OK && !(e->subject = find_person(c, subject))) {
         st = load_error(&c->lc, ymap_get(n, "subject"), "undefined person '%s'", subject);
         error_hint(c->lc.err, "define it under 'persons:'");
     }
@@ -415,7 +478,7 @@ static pacta_status load_events(const sc_ctx *c, const ynode *list)
         return error_set(c->lc.err, PACTA_ELIMIT, c->lc.file, list->line, list->column,
                          "more than %zu events", c->rb->opts.max_events);
     c->sc->events = arena_array(c->lc.ar, list->count ? list->count : 1, sizeof *c->sc->events);
-    if (!c->sc->events)
+    if (!c->sc->events || id_index_init(c, &c->ids[IDS_EVENTS], list->count))
         return oom(c);
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         sc_event *e = arena_alloc(c->lc.ar, sizeof *e);
@@ -426,22 +489,15 @@ static pacta_status load_events(const sc_ctx *c, const ynode *list)
         c->sc->event_count = i + 1;
         st = load_event(c, list->items[i], e);
         if (st == PACTA_OK)
-            st = check_unique_id(c, list, i, e->id, "event", event_id_at);
+            id_index_add(&c->ids[IDS_EVENTS], e->id, i, e);
     }
+    st = id_index_finish(c, &c->ids[IDS_EVENTS], list, "event", st);
     if (st != PACTA_OK)
         return st;
     qsort(c->sc->events, c->sc->event_count, sizeof *c->sc->events, compare_events);
     for (size_t i = 0; i < c->sc->event_count; i++)
         c->sc->events[i]->index = i;
     return PACTA_OK;
-}
-
-static const sc_event *find_event(const pacta_scenario *sc, const char *id)
-{
-    for (size_t i = 0; i < sc->event_count; i++)
-        if (strcmp(sc->events[i]->id, id) == 0)
-            return sc->events[i];
-    return NULL;
 }
 
 static pacta_status load_expects(const sc_ctx *c, const ynode *list)
@@ -465,7 +521,7 @@ static pacta_status load_expects(const sc_ctx *c, const ynode *list)
         st = load_check_map(&c->lc, n, "an expectation", keys);
         if (st == PACTA_OK)
             st = load_ident(&c->lc, n, "event", 1, &x->event);
-        if (st == PACTA_OK && !find_event(c->sc, x->event))
+        if (st == PACTA_OK && !id_lookup(&c->ids[IDS_EVENTS], x->event))
             st = load_error(&c->lc, ymap_get(n, "event"), "undefined event '%s'", x->event);
         if (st == PACTA_OK)
             st = load_ident(&c->lc, n, "instrument", 1, &x->instrument);
@@ -577,7 +633,8 @@ static pacta_status parse_next(pacta_scenario_stream *st, pacta_scenario **out, 
     pacta_status status = sc->name ? yreader_next(st->reader, ar, &root, err)
                                    : error_set(err, PACTA_ENOMEM, st->name, 0, 0, "out of memory");
     if (status == PACTA_OK) {
-        sc_ctx c = {st->rb, sc, {ar, sc->name, err}};
+        id_index ids[IDS_LISTS] = {{0, NULL}};
+        sc_ctx c = {st->rb, sc, {ar, sc->name, err}, ids};
         status = load_document(&c, root);
     } else if (status != PACTA_DONE) {
         st->failed = 1; /* a YAML syntax error leaves the parser where it cannot resume */
@@ -639,26 +696,65 @@ void pacta_scenario_stream_free(pacta_scenario_stream *st)
     arena_free(st->ar);
 }
 
-pacta_status pacta_scenario_load_buffer(pacta_scenario **out, const pacta_rulebase *rb,
-                                        const char *name, const char *data, size_t len,
-                                        pacta_error *err)
+pacta_status pacta_scenario_stream_new_reader(pacta_scenario_stream **out,
+                                              const pacta_rulebase *rb, const char *name,
+                                              pacta_read_fn read, void *ctx, pacta_error *err)
+{
+    if (!out || !rb || !read)
+        return error_set(err, PACTA_EUSAGE, name ? name : "", 0, 0,
+                         "pacta_scenario_stream_new_reader: invalid argument");
+    *out = NULL;
+    if (!name)
+        name = "<stream>";
+    if (!rb->finished)
+        return error_set(err, PACTA_EUSAGE, name, 0, 0, "the rulebase is not finished");
+    arena *ar = arena_new(&rb->opts.allocator);
+    pacta_scenario_stream *st = ar ? arena_alloc(ar, sizeof *st) : NULL;
+    if (st) {
+        st->ar = ar;
+        st->rb = rb;
+        st->name = arena_strdup(ar, name);
+        st->reader = st->name ? yreader_new_fn(st->name, read, ctx, &rb->opts) : NULL;
+    }
+    if (!st || !st->reader) {
+        arena_free(ar);
+        return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
+    }
+    *out = st;
+    return PACTA_OK;
+}
+
+/* Exactly one scenario from data, read in place (the reader copies nothing
+ * and the scenario copies what it keeps), its lines counted from first_line. */
+static pacta_status load_one(pacta_scenario **out, const pacta_rulebase *rb, const char *name,
+                             unsigned first_line, const char *data, size_t len, pacta_error *err)
 {
     if (!out)
         return error_set(err, PACTA_EUSAGE, "", 0, 0, "pacta_scenario_load_buffer: out is NULL");
     *out = NULL;
-    pacta_scenario_stream *st;
-    pacta_status status = pacta_scenario_stream_new(&st, rb, name, data, len, err);
-    if (status != PACTA_OK)
-        return status;
+    if (!rb || (!data && len))
+        return error_set(err, PACTA_EUSAGE, name ? name : "", 0, 0,
+                         "pacta_scenario_load_buffer: invalid argument");
+    if (!name)
+        name = "<buffer>";
+    if (!rb->finished)
+        return error_set(err, PACTA_EUSAGE, name, 0, 0, "the rulebase is not finished");
+    if (len > rb->opts.max_input_bytes)
+        return error_set(err, PACTA_ELIMIT, name, first_line, 1,
+                         "input is larger than the limit of %zu bytes", rb->opts.max_input_bytes);
+    pacta_scenario_stream st = {NULL, rb, name, yreader_new(name, data ? data : "", len, &rb->opts), 0};
+    if (!st.reader)
+        return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
+    yreader_set_first_line(st.reader, first_line);
     pacta_scenario *sc;
-    status = pacta_scenario_stream_next(st, &sc, err);
+    pacta_status status = parse_next(&st, &sc, err);
     if (status == PACTA_DONE)
-        status = error_set(err, PACTA_EINPUT, st->name, 1, 1, "no scenario: the input is empty");
+        status = error_set(err, PACTA_EINPUT, name, first_line, 1, "no scenario: the input is empty");
     if (status == PACTA_OK) {
         pacta_scenario *extra;
-        pacta_status more = pacta_scenario_stream_next(st, &extra, err);
+        pacta_status more = parse_next(&st, &extra, err);
         if (more == PACTA_OK) {
-            status = error_set(err, PACTA_EINPUT, st->name, 0, 0,
+            status = error_set(err, PACTA_EINPUT, name, 0, 0,
                                "the input holds more than one scenario");
             pacta_scenario_free(extra);
         } else if (more != PACTA_DONE) {
@@ -669,8 +765,22 @@ pacta_status pacta_scenario_load_buffer(pacta_scenario **out, const pacta_ruleba
         else
             *out = sc;
     }
-    pacta_scenario_stream_free(st);
+    yreader_free(st.reader);
     return status;
+}
+
+pacta_status pacta_scenario_load_buffer(pacta_scenario **out, const pacta_rulebase *rb,
+                                        const char *name, const char *data, size_t len,
+                                        pacta_error *err)
+{
+    return load_one(out, rb, name, 1, data, len, err);
+}
+
+pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase *rb,
+                                      const char *name, unsigned line, const char *data,
+                                      size_t len, pacta_error *err)
+{
+    return load_one(out, rb, name, line ? line : 1, data, len, err);
 }
 
 pacta_status pacta_scenario_load_file(pacta_scenario **out, const pacta_rulebase *rb,

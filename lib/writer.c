@@ -183,6 +183,32 @@ static int json_plain(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+/* The length of the longest prefix of s[0..len) that JSON takes as it is,
+ * eight bytes at a time: reports are mostly long runs of plain ASCII (rule
+ * labels, provision texts, narrative), and a byte-by-byte test made the
+ * escaping the largest cost of rendering. A word is plain when none of its
+ * bytes is below 0x20, above 0x7F, '"' or '\\' (the classic "has a zero
+ * byte" and "has a byte less than n" tests). */
+static size_t json_plain_run(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    while (i + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        /* with every byte below 0x80, a subtraction sets a high bit only
+         * for a byte it hits, or above one (a borrow): either way the word
+         * has a special byte */
+        uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+        if ((x | (x - ones * 0x20) | (quote - ones) | (backslash - ones)) & highs)
+            break;
+        i += 8;
+    }
+    while (i < len && json_plain((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 static void json_escape_control(writer *w, unsigned char c)
 {
     switch (c) {
@@ -200,9 +226,7 @@ void writer_json_stringn(writer *w, const char *s, size_t len)
     size_t i = 0;
     writer_char(w, '"');
     while (i < len && w->status == PACTA_OK) {
-        size_t run = i;
-        while (run < len && json_plain((unsigned char)s[run]))
-            run++;
+        size_t run = i + json_plain_run(s + i, len - i);
         writer_bytes(w, s + i, run - i);
         i = run;
         if (i == len)

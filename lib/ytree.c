@@ -114,12 +114,37 @@ static int table_reserve(arena *scratch, table *t)
 
 /* ---------------------------------------------------------------- reader */
 
+/* Input pulled through a callback (yreader_new_fn). libyaml asks for bytes
+ * as it needs them and reports encoding errors as an offset into the whole
+ * input; a window of the most recent input, starting at a line start, lets
+ * us turn such an offset into a line and column without keeping the input.
+ * libyaml's undecoded bytes never exceed its raw buffer, so the window keeps
+ * at least WINDOW_KEEP bytes of the newest input. */
+#define WINDOW_KEEP ((size_t)64 * 1024)
+
+typedef struct pull {
+    pacta_read_fn read;
+    void *ctx;
+    int started;          /* the byte order mark has been looked for */
+    int failed;           /* the callback failed */
+    int too_big;          /* a document outgrew max_input_bytes */
+    size_t delivered;     /* bytes handed to libyaml so far */
+    size_t doc_start;     /* the offset where the current document started */
+    char *window;         /* input from window_offset on; window[0] starts a line */
+    size_t window_len, window_cap;
+    size_t window_offset;
+    size_t window_lines;  /* line breaks before window_offset */
+} pull;
+
 struct yreader {
     arena *own; /* the reader, its name */
     pacta_allocator alloc;
     const char *name;
-    const char *data; /* after a UTF-8 byte order mark, if any */
+    const char *data; /* after a UTF-8 byte order mark, if any; NULL when pulling */
     size_t len;
+    pull *pull;       /* non-NULL: input comes through a callback */
+    size_t max_input_bytes;
+    unsigned line_base; /* lines before the input (yreader_set_first_line) */
     size_t max_depth; /* size_t: compared with depths that include alias heights */
     size_t max_string_bytes;
     size_t max_alias_nodes;
@@ -169,6 +194,16 @@ static unsigned position(size_t zero_based)
     return zero_based >= UINT_MAX ? UINT_MAX : (unsigned)zero_based + 1;
 }
 
+/* The line number of a 0-based line of the input. */
+static unsigned line_at(const yreader *r, size_t zero_based)
+{
+    unsigned line = position(zero_based);
+    return line > UINT_MAX - r->line_base ? UINT_MAX : line + r->line_base;
+}
+
+static void offset_position(const char *data, size_t len, size_t offset, unsigned *line,
+                            unsigned *column);
+
 static size_t add_saturating(size_t a, size_t b)
 {
     return a > SIZE_MAX - b ? SIZE_MAX : a + b;
@@ -217,8 +252,19 @@ static pacta_status fail_at(yreader *r, pacta_status status, yaml_mark_t mark, c
                             ...)
 {
     va_list ap;
+    unsigned line = line_at(r, mark.line), column = position(mark.column);
+    /* libyaml ends the stream on a line of its own even when the input does
+     * not end with a line break: point at the end of the last line instead */
+    if (r->data && mark.column == 0 && mark.line > 0) {
+        unsigned end_line, end_column;
+        offset_position(r->data, r->len, r->len, &end_line, &end_column);
+        if (position(mark.line) == end_line + 1) {
+            line = line_at(r, (size_t)end_line - 1);
+            column = end_column;
+        }
+    }
     va_start(ap, fmt);
-    pacta_status st = vfail(r, status, position(mark.line), position(mark.column), fmt, ap);
+    pacta_status st = vfail(r, status, line, column, fmt, ap);
     va_end(ap);
     return st;
 }
@@ -252,6 +298,7 @@ yreader *yreader_new(const char *name, const char *data, size_t len, const pacta
     r->max_depth = opts->max_depth;
     r->max_string_bytes = opts->max_string_bytes;
     r->max_alias_nodes = opts->max_alias_nodes;
+    r->max_input_bytes = opts->max_input_bytes;
     r->seed = (uint64_t)(uintptr_t)r * 0x9E3779B97F4A7C15u ^ len;
     r->state = PACTA_OK;
     error_clear(&r->failure);
@@ -280,12 +327,131 @@ yreader *yreader_new(const char *name, const char *data, size_t len, const pacta
     return r;
 }
 
+/* Appends what libyaml was given to the window, and drops whole lines from
+ * its front while it holds more than twice WINDOW_KEEP. */
+
+static int window_append(yreader *r, const unsigned char *data, size_t len)
+{
+    pull *p = r->pull;
+    if (p->window_len + len > p->window_cap) {
+        size_t cap = p->window_cap ? p->window_cap : 2 * WINDOW_KEEP;
+        while (cap < p->window_len + len)
+            cap *= 2;
+        char *grown = r->alloc.realloc_fn
+                          ? r->alloc.realloc_fn(r->alloc.ctx, p->window, cap)
+                          : r->alloc.malloc_fn(r->alloc.ctx, cap);
+        if (!grown)
+            return -1;
+        if (!r->alloc.realloc_fn && p->window) {
+            memcpy(grown, p->window, p->window_len);
+            r->alloc.free_fn(r->alloc.ctx, p->window);
+        }
+        p->window = grown;
+        p->window_cap = cap;
+    }
+    memcpy(p->window + p->window_len, data, len);
+    p->window_len += len;
+    if (p->window_len <= 2 * WINDOW_KEEP)
+        return 0;
+    /* cut just after the last line feed before the bytes we must keep: a
+     * line feed ends every kind of line break that contains one, and never
+     * stands inside a multi-byte character */
+    size_t cut = p->window_len - WINDOW_KEEP;
+    while (cut > 0 && p->window[cut - 1] != '\n')
+        cut--;
+    if (cut == 0)
+        return 0; /* one long line: keep it (a document is bounded anyway) */
+    unsigned lines, ignored;
+    offset_position(p->window, cut, cut, &lines, &ignored);
+    p->window_lines += lines - 1;
+    p->window_offset += cut;
+    memmove(p->window, p->window + cut, p->window_len - cut);
+    p->window_len -= cut;
+    return 0;
+}
+
+/* libyaml's read handler: fills buffer from the caller's callback. */
+static int pull_input(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+    yreader *r = data;
+    pull *p = r->pull;
+    size_t got = 0;
+    *size_read = 0;
+    if (p->failed || p->too_big)
+        return 0;
+    if (p->delivered - p->doc_start > r->max_input_bytes + WINDOW_KEEP) {
+        p->too_big = 1;
+        return 0;
+    }
+    /* a UTF-8 byte order mark is not part of the text (as in yreader_new) */
+    while (!p->started && got < 3) {
+        size_t n = 0;
+        if (p->read(p->ctx, (char *)buffer + got, size - got < 3 - got ? size - got : 3 - got, &n) != 0) {
+            p->failed = 1;
+            return 0;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    if (!p->started) {
+        p->started = 1;
+        if (got == 3 && memcmp(buffer, "\xEF\xBB\xBF", 3) == 0)
+            got = 0;
+    }
+    if (got == 0 && p->read(p->ctx, (char *)buffer, size, &got) != 0) {
+        p->failed = 1;
+        return 0;
+    }
+    if (got > size || window_append(r, buffer, got) != 0) {
+        p->failed = 1;
+        return 0;
+    }
+    p->delivered += got;
+    *size_read = got;
+    return 1;
+}
+
+yreader *yreader_new_fn(const char *name, pacta_read_fn read, void *ctx, const pacta_options *opts)
+{
+    if (!read)
+        return NULL;
+    yreader *r = yreader_new(name, NULL, 0, opts);
+    if (!r)
+        return NULL;
+    r->pull = arena_alloc(r->own, sizeof *r->pull);
+    if (!r->pull) {
+        yreader_free(r);
+        return NULL;
+    }
+    r->pull->read = read;
+    r->pull->ctx = ctx;
+    r->data = NULL;
+    yaml_parser_delete(&r->parser);
+    if (!yaml_parser_initialize(&r->parser)) {
+        r->parser_ready = 0;
+        yreader_free(r);
+        return NULL;
+    }
+    yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
+    yaml_parser_set_input(&r->parser, pull_input, r);
+    return r;
+}
+
+void yreader_set_first_line(yreader *r, unsigned first_line)
+{
+    if (r)
+        r->line_base = first_line > 0 ? first_line - 1 : 0;
+}
+
 void yreader_free(yreader *r)
 {
     if (!r)
         return;
     if (r->parser_ready)
         yaml_parser_delete(&r->parser);
+    if (r->pull && r->pull->window)
+        r->alloc.free_fn(r->alloc.ctx, r->pull->window);
     arena_free(r->own);
 }
 
@@ -335,7 +501,21 @@ static pacta_status parser_failure(yreader *r)
         return fail(r, PACTA_ENOMEM, 0, 0, "out of memory while parsing YAML");
     case YAML_READER_ERROR: {
         unsigned line, column;
-        offset_position(r->data, r->len, p->problem_offset, &line, &column);
+        if (r->pull && r->pull->failed)
+            return fail(r, PACTA_EIO, 0, 0, "cannot read the input");
+        if (r->pull && r->pull->too_big)
+            return fail(r, PACTA_ELIMIT, line_at(r, p->mark.line), 1,
+                        "a document of more than %zu bytes exceeds the limit",
+                        r->max_input_bytes);
+        if (r->pull) {
+            const pull *w = r->pull;
+            size_t at = p->problem_offset > w->window_offset ? p->problem_offset - w->window_offset : 0;
+            offset_position(w->window, w->window_len, at, &line, &column);
+            line = line_at(r, (size_t)line - 1 + w->window_lines);
+        } else {
+            offset_position(r->data, r->len, p->problem_offset, &line, &column);
+            line = line_at(r, (size_t)line - 1);
+        }
         /* libyaml gives the offending octet for UTF-8 errors (or -1 at the
          * end of the input) and the code point for characters YAML forbids */
         if (strstr(problem, "UTF-8")) {
@@ -441,7 +621,7 @@ static ynode *new_node(builder *b, ynode_kind kind, yaml_mark_t mark)
     if (!n)
         return NULL;
     n->kind = kind;
-    n->line = position(mark.line);
+    n->line = line_at(b->r, mark.line);
     n->column = position(mark.column);
     return n;
 }
@@ -551,13 +731,15 @@ static pacta_status on_collection_end(builder *b, const yaml_event_t *ev)
     }
     /* errors about the node as a whole point at its start */
     yaml_mark_t start = ev->start_mark;
-    start.line = n->line - 1;
+    start.line = n->line - 1 - b->r->line_base;
     start.column = n->column - 1;
     return attach(b, n, f.weight, f.height, start);
 }
 
 static pacta_status on_document_start(builder *b, const yaml_event_t *ev)
 {
+    if (b->r->pull)
+        b->r->pull->doc_start = b->r->parser.offset;
     b->scratch = arena_new(&b->r->alloc);
     if (!b->scratch)
         return out_of_memory(b->r, ev->start_mark);
@@ -566,6 +748,8 @@ static pacta_status on_document_start(builder *b, const yaml_event_t *ev)
 
 static pacta_status on_document_end(builder *b, const yaml_event_t *ev)
 {
+    if (b->r->pull)
+        b->r->pull->doc_start = b->r->parser.offset;
     if (!b->root) {
         /* libyaml emits an empty scalar for "---" alone, but do not rely on it */
         b->root = new_node(b, YNODE_SCALAR, ev->start_mark);

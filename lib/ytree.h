@@ -39,6 +39,23 @@ typedef struct yreader yreader;
  * be non-NULL with every limit set (the rulebase resolves defaults).
  */
 yreader *yreader_new(const char *name, const char *data, size_t len, const pacta_options *opts);
+
+/**
+ * A reader that pulls its input through read(ctx, ...) as it parses, so a
+ * stream of any length is read in bounded memory: what is kept is libyaml's
+ * buffers, the current document, and a window of recent input (for the
+ * positions of encoding errors). Each document is limited to
+ * opts->max_input_bytes instead of the whole input. A read error stops the
+ * reader with PACTA_EIO.
+ */
+yreader *yreader_new_fn(const char *name, pacta_read_fn read, void *ctx, const pacta_options *opts);
+
+/**
+ * Counts lines from first_line instead of 1 (first_line >= 1): for a
+ * document cut out of a larger input, such as one line of JSON Lines, so
+ * that positions point into that input. Call before the first yreader_next.
+ */
+void yreader_set_first_line(yreader *r, unsigned first_line);
 void yreader_free(yreader *r);
 
 /**

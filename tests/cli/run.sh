@@ -101,7 +101,7 @@ expect "unknown command" 2 - "unknown command 'chek'" chek x.yaml
 expect "unknown check option" 2 - "unknown option '--colour'" check --colour x.yaml
 expect "unknown format" 2 - "unknown format 'xml'" check --format xml x.yaml
 expect "--format without a value" 2 - "'--format' needs a value" check x.yaml --format
-expect "test takes no --format" 2 - "unknown option '--format'" test --format json x.yaml
+expect "test takes --format only with --coverage" 2 - "goes with --coverage" test --format json x.yaml
 expect "check without a file" 2 - 'no scenario FILE' check --rules "$rules"
 
 missing="$tmp/no-such-file.yaml"

@@ -831,6 +831,24 @@ static void test_bilateral_duty_is_no_excuse(void **state)
     assert_false(HAS_CAVEAT(to_cc, "Not an excuse"));
 }
 
+/* The report copies what it uses from the scenario (ASan and valgrind catch a borrow). */
+static void test_report_outlives_scenario(void **state)
+{
+    (void)state;
+    load_default_rules(PARTY_AA_1990);
+    check("sources:\n  - {id: news, title: a report}\n"
+          "conditions:\n  - {state: BB, fact: risk, source: news}\n"
+          "events:\n  - {id: e1, date: 2020-01, actor: AA, action: return, subject: p1, to: BB,\n"
+          "            source: news, description: \"forcibly returned\"}\n");
+    pacta_scenario_free(fx.sc);
+    fx.sc = NULL;
+    const pacta_finding *f = finding("t/absolute");
+    assert_string_equal(pacta_finding_event(f, 0), "e1");
+    assert_string_equal(pacta_finding_date(f), "2020-01");
+    assert_string_equal(fact_of(f, "BB.risk").source, "news");
+    assert_string_equal(fact_of(finding("t/plain"), "e1.voluntary").text, "forcibly");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -864,6 +882,7 @@ int main(void)
         cmocka_unit_test_teardown(test_library_conditions_and_override, teardown),
         cmocka_unit_test_teardown(test_permission_binds_no_one, teardown),
         cmocka_unit_test_teardown(test_bilateral_duty_is_no_excuse, teardown),
+        cmocka_unit_test_teardown(test_report_outlives_scenario, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

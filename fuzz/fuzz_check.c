@@ -1,0 +1,135 @@
+/*
+ * fuzz_check.c: the whole pipeline on a fuzzed scenario: load against the
+ * real rulebase, check, read every finding through the accessors, compare
+ * the expectations, and render to text and to JSON. Rendering must succeed
+ * (the sink never fails), text must end in a newline and JSON must be one
+ * balanced object.
+ */
+#include <stdint.h>
+
+#include "fuzz_common.h"
+
+typedef struct out {
+    char *data;
+    size_t len, cap;
+} out;
+
+static int collect(void *ctx, const char *data, size_t len)
+{
+    out *o = ctx;
+    if (o->len + len > o->cap) {
+        size_t cap = (o->len + len) * 2;
+        char *p = realloc(o->data, cap);
+        if (!p)
+            abort();
+        o->data = p;
+        o->cap = cap;
+    }
+    memcpy(o->data + o->len, data, len);
+    o->len += len;
+    return 0;
+}
+
+/* One JSON object: braces and brackets balance outside strings, nothing follows. */
+static void check_json(const out *o)
+{
+    size_t depth = 0;
+    int in_string = 0;
+    if (o->len == 0 || o->data[0] != '{')
+        abort();
+    for (size_t i = 0; i < o->len; i++) {
+        unsigned char c = (unsigned char)o->data[i];
+        if (in_string) {
+            if (c < 0x20)
+                abort();
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+            continue;
+        }
+        if (c == '"')
+            in_string = 1;
+        else if (c == '{' || c == '[')
+            depth++;
+        else if (c == '}' || c == ']') {
+            if (depth == 0)
+                abort();
+            if (--depth == 0 && i + 1 != o->len)
+                abort();
+        }
+    }
+    if (depth != 0 || in_string)
+        abort();
+}
+
+static void read_findings(const pacta_report *rep)
+{
+    size_t n = pacta_report_finding_count(rep), by_verdict = 0;
+    for (int v = 0; v < PACTA_VERDICT_COUNT; v++)
+        by_verdict += pacta_report_count(rep, (pacta_verdict)v);
+    if (by_verdict != n)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        const pacta_finding *f = pacta_report_finding(rep, i);
+        if (!f || !pacta_finding_rule(f) || !pacta_finding_actor(f) || !pacta_finding_date(f))
+            abort();
+        size_t facts = pacta_finding_fact_count(f);
+        for (size_t j = 0; j < facts; j++) {
+            pacta_fact_view fv = pacta_finding_fact(f, j);
+            if (!fv.ref || fv.span_start > fv.span_end)
+                abort();
+        }
+        for (size_t j = 0; j < pacta_finding_step_count(f); j++) {
+            pacta_step_view sv = pacta_finding_step(f, j);
+            for (size_t k = 0; k < sv.fact_count; k++)
+                if (sv.facts[k] >= facts)
+                    abort();
+        }
+        for (size_t j = 0; j < pacta_finding_event_count(f); j++)
+            if (!pacta_finding_event(f, j))
+                abort();
+    }
+    if (pacta_report_finding(rep, n) != NULL)
+        abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const pacta_rulebase *rb = fuzz_rulebase();
+    pacta_scenario *sc = NULL;
+    pacta_report *rep = NULL;
+    pacta_error err;
+    pacta_status st = pacta_scenario_load_buffer(&sc, rb, "fuzz.yaml", (const char *)data, size,
+                                                 &err);
+    if (st != PACTA_OK) {
+        fuzz_check_error(st, &err);
+        return 0;
+    }
+    st = pacta_check(&rep, rb, sc, &err);
+    if (st != PACTA_OK) {
+        fuzz_check_error(st, &err);
+        pacta_scenario_free(sc);
+        return 0;
+    }
+    read_findings(rep);
+    for (size_t i = 0; i < pacta_scenario_expectation_count(sc); i++)
+        (void)pacta_expectation_check(sc, i, rep);
+
+    out text = {0}, all = {0}, json = {0};
+    if (pacta_render(rep, rb, PACTA_FORMAT_TEXT, 0, collect, &text) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_ALL, collect, &all) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, collect, &json) != PACTA_OK)
+        abort();
+    if (text.len == 0 || text.data[text.len - 1] != '\n' || all.len < text.len)
+        abort();
+    check_json(&json);
+    free(text.data);
+    free(all.data);
+    free(json.data);
+    pacta_report_free(rep);
+    pacta_scenario_free(sc);
+    return 0;
+}

@@ -1,0 +1,59 @@
+/*
+ * fuzz_common.h: what the fuzz harnesses share: where the real rules are
+ * (PACTA_RULES in the environment, else the path compiled in by the
+ * Makefile), the rulebase loaded from them once per process, and the
+ * invariants every error must satisfy whatever the input was.
+ */
+#ifndef PACTA_FUZZ_COMMON_H
+#define PACTA_FUZZ_COMMON_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pacta.h"
+
+#ifndef PACTA_FUZZ_RULES
+#define PACTA_FUZZ_RULES "rules"
+#endif
+
+static inline const char *fuzz_rules_dir(void)
+{
+    const char *env = getenv("PACTA_RULES");
+    return env && *env ? env : PACTA_FUZZ_RULES;
+}
+
+/* The real rulebase, loaded on first use and kept for the life of the process. */
+static inline const pacta_rulebase *fuzz_rulebase(void)
+{
+    static pacta_rulebase *rb;
+    if (!rb) {
+        pacta_error err;
+        if (pacta_rulebase_load_dir(&rb, fuzz_rules_dir(), NULL, &err) != PACTA_OK) {
+            fprintf(stderr, "fuzz: cannot load the rules in %s: %s:%u:%u: %s\n",
+                    fuzz_rules_dir(), err.file, err.line, err.column, err.message);
+            abort();
+        }
+    }
+    return rb;
+}
+
+/*
+ * An error must say what went wrong as a terminated string, carry a status
+ * that is an error, and format without overflowing; anything else is a bug
+ * even if nothing crashed.
+ */
+static inline void fuzz_check_error(pacta_status st, const pacta_error *err)
+{
+    if (st >= PACTA_OK || st != err->status || err->message[0] == '\0' ||
+        !memchr(err->file, '\0', sizeof err->file) ||
+        !memchr(err->message, '\0', sizeof err->message) ||
+        !memchr(err->hint, '\0', sizeof err->hint))
+        abort();
+    char buf[64];
+    size_t need = pacta_error_format(err, buf, sizeof buf);
+    if (strlen(buf) != (need < sizeof buf ? need : sizeof buf - 1))
+        abort();
+}
+
+#endif

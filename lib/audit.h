@@ -1,0 +1,83 @@
+/*
+ * audit.h: what the three tools over the law (lint.c, timeline.c, show.c)
+ * share: copying rulebase strings into a handle's arena (a handle borrows
+ * nothing), source views, the JSON members they write, and word-wrapped
+ * text for people.
+ */
+#ifndef PACTA_AUDIT_H
+#define PACTA_AUDIT_H
+
+#include "model.h"
+#include "writer.h"
+
+/* An arena being filled; oom is sticky, so builders check it once at the end. */
+typedef struct keeper {
+    arena *ar;
+    int oom;
+} keeper;
+
+/** A copy of s in k's arena; NULL for NULL (and on failure, setting k->oom). */
+const char *keeper_str(keeper *k, const char *s);
+/** printf into k's arena; NULL and k->oom on failure. */
+const char *keeper_printf(keeper *k, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** list + sep + item (no sep while list is empty); never NULL (list unchanged on failure). */
+const char *keeper_join(keeper *k, const char *list, const char *sep, const char *item);
+/** n zeroed elements of size bytes (at least one, so never NULL unless k->oom). */
+void *keeper_array(keeper *k, size_t n, size_t size);
+
+/** The view of source id, copied; a view with only the id when rb does not define it; zeroed for NULL. */
+pacta_source_view keeper_source(keeper *k, const pacta_rulebase *rb, const char *id);
+
+/** A provision's label for prose ("art. 43(2)"), or the eId when the instrument does not list it. */
+const char *eid_label(const instrument_def *inst, const char *id);
+
+/** "treaty", "customary", "domestic", "bilateral". */
+const char *basis_name(binding_kind kind);
+
+/** What a JSON rendering says about the rulebase an answer came from, copied at build time. */
+typedef struct rulebase_stamp {
+    int set;
+    char digest[65];
+    size_t files;
+    size_t rules;
+} rulebase_stamp;
+
+void stamp_rulebase(rulebase_stamp *stamp, const pacta_rulebase *rb);
+
+/* JSON members of an object: *members counts those written, for the separators. */
+void json_key(writer *w, int *members, const char *name);
+void json_member_string(writer *w, int *members, const char *name, const char *value);
+/** Omitted when value is NULL. */
+void json_member_opt(writer *w, int *members, const char *name, const char *value);
+void json_member_size(writer *w, int *members, const char *name, size_t value);
+void json_member_bool(writer *w, int *members, const char *name, int value);
+void json_member_strings(writer *w, int *members, const char *name, size_t count,
+                         const char *const *items);
+/** {"id", "title", "cite", "url"}, absent members omitted. */
+void json_source(writer *w, const pacta_source_view *s);
+/** Omitted when s->id is NULL. */
+void json_member_source(writer *w, int *members, const char *name, const pacta_source_view *s);
+void json_member_sources(writer *w, int *members, const char *name, size_t count,
+                         const pacta_source_view *items);
+/** "pacta" and, when stamped, "rulebase": the opening members of every tool's object. */
+void json_head(writer *w, int *members, const rulebase_stamp *stamp);
+
+/* Text for people, wrapped at 78 columns; every string passes writer_text(). */
+#define AUDIT_WIDTH 78
+/**
+ * Writes text word by word from column col; a word that would pass the
+ * width starts a new line indented by indent. Returns the column reached.
+ */
+size_t text_wrap(writer *w, size_t col, size_t indent, const char *text);
+/** indent, prefix, then text wrapped under the end of the prefix, and a newline. */
+void text_item(writer *w, size_t indent, const char *prefix, const char *text);
+/** text from column indent, its continuation lines indented by hang more. */
+void text_hanging(writer *w, size_t indent, size_t hang, const char *text);
+/** "[id] title, cite, url": a source as cited on its own line. */
+const char *source_citation(keeper *k, const pacta_source_view *s);
+
+#endif

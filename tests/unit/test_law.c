@@ -1,0 +1,259 @@
+/*
+ * test_law.c: the law of the source documents beyond the treaties, as the
+ * real rules/ state it, checked through the public API: China's constitution
+ * (a permission), its Exit and Entry Administration Law (from 1 July 2013),
+ * the 1995 China-UNHCR agreement (UNHCR access), the 1986 China-DPRK border
+ * protocol (no excuse, and only for returns to the DPRK), and the DPRK
+ * country conditions of rules/conditions/kp.yaml (from 7 February 2014, and
+ * replaced by a scenario's own). Each test builds a small scenario so that it
+ * fails for one reason.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "pacta.h"
+
+static pacta_rulebase *rb;
+/*
+ * The scenario is kept until the report is freed: finding views such as
+ * pacta_finding_event() still point into it (against pacta.h's promise that a
+ * report borrows nothing; reported to the lead).
+ */
+static pacta_scenario *sc;
+static pacta_report *rep;
+
+static int load_rules(void **state)
+{
+    (void)state;
+    const char *root = getenv("PACTA_TEST_ROOT");
+    char dir[4096];
+    pacta_error err;
+    snprintf(dir, sizeof dir, "%s/rules", root && *root ? root : ".");
+    if (pacta_rulebase_load_dir(&rb, dir, NULL, &err) != PACTA_OK) {
+        char msg[1024];
+        pacta_error_format(&err, msg, sizeof msg);
+        print_error("%s\n", msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_rules(void **state)
+{
+    (void)state;
+    pacta_rulebase_free(rb);
+    return 0;
+}
+
+static int free_report(void **state)
+{
+    (void)state;
+    pacta_report_free(rep);
+    rep = NULL;
+    pacta_scenario_free(sc);
+    sc = NULL;
+    return 0;
+}
+
+/* One person of KP nationality with the given status and facts (YAML flow), then the events. */
+static void check(const char *person, const char *rest)
+{
+    char buf[4096];
+    pacta_error err;
+    snprintf(buf, sizeof buf, "pacta: 1\ntitle: law check\npersons:\n  - {id: p, nationality: KP%s}\n%s",
+             person, rest);
+    if (pacta_scenario_load_buffer(&sc, rb, "law-check.yaml", buf, strlen(buf), &err) != PACTA_OK)
+        fail_msg("scenario: %u:%u: %s", err.line, err.column, err.message);
+    if (pacta_check(&rep, rb, sc, &err) != PACTA_OK)
+        fail_msg("check: %s", err.message);
+}
+
+static const pacta_finding *finding(const char *rule, const char *event)
+{
+    for (size_t i = 0; i < pacta_report_finding_count(rep); i++) {
+        const pacta_finding *f = pacta_report_finding(rep, i);
+        size_t n = pacta_finding_event_count(f);
+        if (strcmp(pacta_finding_rule(f), rule) == 0 && n &&
+            strcmp(pacta_finding_event(f, n - 1), event) == 0)
+            return f;
+    }
+    fail_msg("no finding %s on %s", rule, event);
+    return NULL;
+}
+
+static int has_caveat(const pacta_finding *f, const char *text)
+{
+    for (size_t i = 0; i < pacta_finding_caveat_count(f); i++)
+        if (strstr(pacta_finding_caveat(f, i), text))
+            return 1;
+    return 0;
+}
+
+static int has_reason(const pacta_finding *f, const char *text)
+{
+    for (size_t i = 0; i < pacta_finding_reason_count(f); i++)
+        if (strstr(pacta_finding_reason(f, i), text))
+            return 1;
+    return 0;
+}
+
+static int cites_source(const pacta_finding *f, const char *label_part)
+{
+    for (size_t i = 0; i < pacta_finding_citation_count(f); i++) {
+        pacta_citation_view c = pacta_finding_citation(f, i);
+        if (c.label && strstr(c.label, label_part))
+            return 1;
+    }
+    return 0;
+}
+
+static const char RETURN_2023[] =
+    "events:\n"
+    "  - {id: e1, date: 2023-10-09, actor: CN, action: return, subject: p, to: KP,\n"
+    "     facts: {voluntary: false}}\n"
+    "  - {id: e2, date: 2023-10-10, actor: CN, action: deport, subject: p, to: MN,\n"
+    "     facts: {voluntary: false}}\n";
+
+static void test_border_protocol_is_no_excuse_only_for_returns_to_the_dprk(void **state)
+{
+    (void)state;
+    check(", status: undetermined", RETURN_2023);
+    const pacta_finding *to_kp = finding("refugee-convention/return-to-risk", "e1");
+    assert_int_equal(pacta_finding_verdict(to_kp), PACTA_VIOLATION);
+    assert_true(has_caveat(to_kp, "Not an excuse: the 1986 China-DPRK border protocol"));
+    /* the principle is cited with the finding: VCLT and ExCom No. 25 */
+    assert_true(cites_source(to_kp, "Vienna Convention on the Law of Treaties"));
+    assert_true(cites_source(to_kp, "Conclusion No. 25"));
+    assert_true(has_caveat(finding("cat/return-to-torture", "e1"), "Not an excuse"));
+    /* a deportation to Mongolia is no return to the other party */
+    assert_false(has_caveat(finding("refugee-convention/return-to-risk", "e2"), "Not an excuse"));
+    /* the no-excuse rule gives no finding of its own */
+    for (size_t i = 0; i < pacta_report_finding_count(rep); i++)
+        assert_null(strstr(pacta_finding_rule(pacta_report_finding(rep, i)), "border-protocol"));
+}
+
+static void test_constitution_asylum_clause_is_a_permission(void **state)
+{
+    (void)state;
+    check(", status: asylum_seeker, facts: {sought_protection: true}", RETURN_2023);
+    const pacta_finding *f = finding("cn-constitution/asylum-permission", "e1");
+    assert_int_equal(pacta_finding_verdict(f), PACTA_NOT_APPLICABLE);
+    assert_true(has_reason(f, "permission"));
+    assert_string_equal(pacta_finding_basis(f), "domestic");
+}
+
+static void test_exit_entry_law_binds_from_1_july_2013(void **state)
+{
+    (void)state;
+    check(", status: asylum_seeker",
+          "events:\n"
+          "  - {id: e1, date: 2013-06-30, actor: CN, action: return, subject: p, to: KP}\n"
+          "  - {id: e2, date: 2013-07-01, actor: CN, action: return, subject: p, to: KP,\n"
+          "     facts: {voluntary: false}}\n");
+    assert_int_equal(pacta_finding_verdict(finding("cn-exit-entry-law/removal-during-screening", "e1")),
+                     PACTA_NOT_APPLICABLE);
+    const pacta_finding *f = finding("cn-exit-entry-law/removal-during-screening", "e2");
+    assert_int_equal(pacta_finding_verdict(f), PACTA_VIOLATION);
+    assert_string_equal(pacta_finding_binding(f).in_force, "2013-07-01");
+}
+
+static void test_exit_entry_law_spares_a_person_screened_out(void **state)
+{
+    (void)state;
+    check(", status: migrant, facts: {sought_protection: true}",
+          "events:\n  - {id: e1, date: 2020-01-01, actor: CN, action: return, subject: p, to: KP,\n"
+          "     facts: {voluntary: false}}\n");
+    assert_int_equal(pacta_finding_verdict(finding("cn-exit-entry-law/removal-during-screening", "e1")),
+                     PACTA_NO_VIOLATION);
+}
+
+static void test_unhcr_agreement_access(void **state)
+{
+    (void)state;
+    check(", status: asylum_seeker",
+          "events:\n"
+          "  - {id: e1, date: 1995-11-30, actor: CN, action: deny_access, subject: p, to_body: UNHCR}\n"
+          "  - {id: e2, date: 2020-01-01, actor: CN, action: deny_access, subject: p, to_body: UNHCR}\n"
+          "  - {id: e3, date: 2020-01-02, actor: CN, action: deny_access, subject: p, to_body: ICRC}\n");
+    /* before the agreement was signed and entered into force (1 December 1995) */
+    assert_int_equal(pacta_finding_verdict(finding("unhcr-cn-agreement-1995/access-denied", "e1")),
+                     PACTA_NOT_APPLICABLE);
+    const pacta_finding *f = finding("unhcr-cn-agreement-1995/access-denied", "e2");
+    assert_int_equal(pacta_finding_verdict(f), PACTA_VIOLATION);
+    assert_string_equal(pacta_finding_basis(f), "bilateral");
+    /* the provision is known only in paraphrase: no text is claimed for it */
+    assert_null(pacta_finding_provision_text(f));
+    assert_int_equal(pacta_finding_verdict(finding("unhcr-cn-agreement-1995/access-denied", "e3")),
+                     PACTA_NO_VIOLATION);
+}
+
+static pacta_fact_view fact(const pacta_finding *f, const char *ref)
+{
+    for (size_t i = 0; i < pacta_finding_fact_count(f); i++) {
+        pacta_fact_view v = pacta_finding_fact(f, i);
+        if (strcmp(v.ref, ref) == 0)
+            return v;
+    }
+    fail_msg("no fact %s", ref);
+    pacta_fact_view none = {0};
+    return none;
+}
+
+static void test_dprk_conditions_library(void **state)
+{
+    (void)state;
+    check("",
+          "events:\n"
+          "  - {id: e1, date: 2014-02-06, actor: CN, action: return, subject: p, to: KP,\n"
+          "     facts: {voluntary: false}}\n"
+          "  - {id: e2, date: 2014-02-07, actor: CN, action: return, subject: p, to: KP,\n"
+          "     facts: {voluntary: false}}\n");
+    /* from the Commission of Inquiry's report date, and not before */
+    const pacta_finding *before = finding("cat/return-to-torture", "e1");
+    assert_int_equal(pacta_finding_verdict(before), PACTA_UNDETERMINED);
+    const pacta_finding *after = finding("cat/return-to-torture", "e2");
+    assert_int_equal(pacta_finding_verdict(after), PACTA_VIOLATION);
+    pacta_fact_view v = fact(after, "KP.torture_on_return");
+    assert_int_equal(v.from, PACTA_FROM_CONDITION);
+    assert_string_equal(v.source, "coi-dprk-2014-crp1");
+    assert_non_null(strstr(v.detail, "conditions/kp.yaml"));
+}
+
+static void test_scenario_condition_replaces_the_library(void **state)
+{
+    (void)state;
+    check("",
+          "conditions:\n"
+          "  - {state: KP, fact: torture_on_return, value: false}\n"
+          "  - {state: KP, fact: onward_torture_risk, value: false}\n"
+          "events:\n"
+          "  - {id: e1, date: 2020-01-01, actor: CN, action: return, subject: p, to: KP,\n"
+          "     facts: {voluntary: false}}\n");
+    assert_int_equal(pacta_finding_verdict(finding("cat/return-to-torture", "e1")),
+                     PACTA_NO_VIOLATION);
+    /* the library's other DPRK conditions still apply */
+    assert_int_equal(pacta_finding_verdict(finding("refugee-convention/return-to-risk", "e1")),
+                     PACTA_VIOLATION);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_border_protocol_is_no_excuse_only_for_returns_to_the_dprk,
+                                  free_report),
+        cmocka_unit_test_teardown(test_constitution_asylum_clause_is_a_permission, free_report),
+        cmocka_unit_test_teardown(test_exit_entry_law_binds_from_1_july_2013, free_report),
+        cmocka_unit_test_teardown(test_exit_entry_law_spares_a_person_screened_out, free_report),
+        cmocka_unit_test_teardown(test_unhcr_agreement_access, free_report),
+        cmocka_unit_test_teardown(test_dprk_conditions_library, free_report),
+        cmocka_unit_test_teardown(test_scenario_condition_replaces_the_library, free_report),
+    };
+    return cmocka_run_group_tests(tests, load_rules, free_rules);
+}
