@@ -295,7 +295,8 @@ typedef struct pacta_binding_view {
     const char *consent;       /**< date of the consent, e.g. "1982-09-24" */
     const char *consent_type;  /**< ratification, accession, succession, ... */
     const char *in_force;      /**< date (or range "A..B") it bound the actor */
-    const char *clause;        /**< the provision that computes in_force, e.g. "art. 43(2)" */
+    const char *clause;        /**< what computes in_force: a provision ("art. 43(2)"), "general
+                                    entry into force" for a consent before it, NULL for a succession */
     const char *via;           /**< the instrument that binds, if not the rule's own */
 } pacta_binding_view;
 PACTA_EXPORT pacta_binding_view pacta_finding_binding(const pacta_finding *f);

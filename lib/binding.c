@@ -114,23 +114,26 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
                                    actor, inst->short_title, p->consent.text, p->consent.source,
                                    actor, inst->in_force.text));
         }
+        b->out->view.clause = NULL; /* a succession takes effect as the record says, by no clause */
         return f;
     }
     const char *how = p->consent_type ? p->consent_type : "consent";
     const char *when = range_text(b->ar, f);
-    if (pdate_add(p->consent.when.hi, inst->eif_delay) <= general.lo)
+    if (pdate_add(p->consent.when.hi, inst->eif_delay) <= general.lo) {
+        b->out->view.clause = "general entry into force";
         reason(b, arena_printf(b->ar,
                                "%s's %s of %s [%s] preceded the %s's general entry into force, "
                                "so it bound %s from %s [%s].",
                                actor, how, p->consent.text, p->consent.source, inst->short_title,
                                actor, inst->in_force.text, inst->in_force.source));
-    else
+    } else {
         reason(b, arena_printf(b->ar,
                                "%s's instrument of %s of the %s is dated %s [%s]; under %s (%s "
                                "after the deposit) the %s entered into force for %s on %s.",
                                actor, how, inst->short_title, p->consent.text, p->consent.source,
                                clause_label(inst, inst->eif_clause), delay, inst->short_title,
                                actor, when));
+    }
     if (p->consent.when.lo != p->consent.when.hi)
         caveat(b, arena_printf(b->ar,
                                "The source gives %s's %s only as '%s', so its entry into force "

@@ -515,8 +515,9 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
     }
 }
 
+/* why is, for no_violation, what defeated the rule ("element 'x' is not established"). */
 static const char *conclusion(arena *ar, pacta_verdict v, const char *actor, const char *label,
-                              const char *date)
+                              const char *date, const char *why)
 {
     switch (v) {
     case PACTA_VIOLATION:
@@ -525,10 +526,8 @@ static const char *conclusion(arena *ar, pacta_verdict v, const char *actor, con
                             "established and no exception is.",
                             actor, label, date);
     case PACTA_NO_VIOLATION:
-        return arena_printf(ar,
-                            "Conclusion: no violation. %s was bound by %s on %s, but an element "
-                            "is not established or an exception is.",
-                            actor, label, date);
+        return arena_printf(ar, "Conclusion: no violation. %s was bound by %s on %s, but %s.",
+                            actor, label, date, why ? why : "the rule is defeated");
     case PACTA_UNDETERMINED:
         return arena_printf(ar,
                             "Conclusion: undetermined. The facts listed as missing would decide "
@@ -603,6 +602,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         cite_provision(&fs, rule->instrument, rule->provision->id);
 
     pacta_verdict verdict;
+    const char *defeat = NULL;
     if (rule->nature == NATURE_PERMISSION) {
         /* a permission binds no one: there is nothing to breach, whatever the facts */
         verdict = PACTA_NOT_APPLICABLE;
@@ -627,6 +627,13 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                 elements = truth_and(elements, v);
             else if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE)
                 exception = 1;
+            /* the first thing that defeats the rule is what the conclusion names */
+            if (!defeat && v == (kind == PACTA_STEP_ELEMENT ? PACTA_FALSE : PACTA_TRUE) &&
+                kind != PACTA_STEP_CONSIDERATION)
+                defeat = arena_printf(ar, "%s '%s' %s", kind == PACTA_STEP_ELEMENT ? "the element"
+                                                                                   : "the exception",
+                                      el->label, kind == PACTA_STEP_ELEMENT ? "is not established"
+                                                                            : "is established");
         }
         if (rule->absolute)
             note_irrelevant_justifications(&fs, rule, e);
@@ -654,7 +661,8 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         cite_sources(&fs, 1, &rule->absolute_source);
     if (reported->kind == BIND_CUSTOMARY)
         cite_sources(&fs, reported->authority_count, reported->authorities);
-    push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date));
+    push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
+                                               defeat));
 
     f->verdict = verdict;
     f->reasons = to_strings(&fs.reasons);

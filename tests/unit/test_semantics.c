@@ -323,6 +323,7 @@ static void test_consent_before_general_entry_into_force(void **state)
     check_return("1959-12-31", NULL);
     assert_verdict("t/plain", PACTA_NOT_APPLICABLE);
     assert_string_equal(pacta_finding_binding(finding("t/plain")).in_force, "1960-01-01");
+    assert_string_equal(pacta_finding_binding(finding("t/plain")).clause, "general entry into force");
     assert_true(HAS_REASON(finding("t/plain"), "preceded the Treaty's general entry into force"));
 }
 
