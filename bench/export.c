@@ -128,7 +128,10 @@ static void test(const pacta_rulebase *rb, const expr *e)
     case EX_TO_PARTY:
         fputs("{\"to_party\": ", stdout);
         str(e->instrument->id);
-        putchar('}');
+        printf(", \"at\": %d}", e->step);
+        return;
+    case EX_TO_NATIONALITY:
+        printf("{\"to_nationality\": true, \"at\": %d}", e->step);
         return;
     }
     fprintf(stderr, "export: a test of a kind this exporter does not know (%d)\n", (int)e->kind);

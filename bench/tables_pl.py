@@ -6,7 +6,8 @@ rules/) as Prolog facts, for the benchmark's SWI-Prolog encoding.
 Names become atoms, day numbers integers, absent values `none`, ranges
 range(Lo, Hi). Rule tests become terms:
 all(Ts), any(Ts), not(T), fact(Name, Of, At), status(Names, At),
-none_between(From, To, Actions, Where), to_party(Instrument).
+none_between(From, To, Actions, Where), to_party(Instrument, At),
+to_nationality(At).
 """
 import json
 import sys
@@ -44,7 +45,9 @@ def test(t):
                                                  atoms(t["on"]),
                                                  "none" if t["where"] is None else test(t["where"]))
     if "to_party" in t:
-        return "to_party(%s)" % atom(t["to_party"])
+        return "to_party(%s, %d)" % (atom(t["to_party"]), t["at"])
+    if "to_nationality" in t:
+        return "to_nationality(%d)" % t["at"]
     raise ValueError("unknown test %r" % t)
 
 

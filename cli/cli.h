@@ -100,6 +100,12 @@ typedef struct cli_tool_args {
     int help;
 } cli_tool_args;
 
+/**
+ * Matches argv[*i] against --name VALUE or --name=VALUE. Returns 1 and sets
+ * *value (advancing *i past a separate value), 0 if it is another
+ * argument, -1 if the value is missing.
+ */
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
 /** Parses argv (argv[0] is the command); extra ends with a NULL name. Returns an exit status. */
 int cli_parse_tool_args(int argc, char **argv, const cli_tool_option *extra, cli_tool_args *out);
 /** Prints "pacta COMMAND: message" and a pointer to --help; returns CLI_EXIT_BAD. */
@@ -108,6 +114,8 @@ int cli_tool_usage(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/** Prints a command's usage text for --help; returns the exit status. */
+int cli_tool_help(const char *usage);
 /** A pacta_write_fn for standard output. */
 int cli_write_stdout(void *ctx, const char *data, size_t len);
 /** Ends rendered output (a newline after JSON, a flush); status, or CLI_EXIT_BAD if it failed. */

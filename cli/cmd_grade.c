@@ -43,8 +43,7 @@ int cmd_grade(int argc, char **argv)
     if (status != CLI_EXIT_OK)
         return status;
     if (a.help)
-        return cli_tool_output(fputs(usage, stdout) < 0 ? PACTA_EIO : PACTA_OK,
-                               PACTA_FORMAT_TEXT, CLI_EXIT_OK);
+        return cli_tool_help(usage);
     if (answers && a.operand)
         return cli_tool_usage(argv[0], "one answer file only; '%s' is one too many", a.operand);
     if (!answers)

@@ -296,8 +296,7 @@ int cmd_lint(int argc, char **argv)
     if (status != CLI_EXIT_OK)
         return status;
     if (a.help)
-        return cli_tool_output(fputs(usage, stdout) < 0 ? PACTA_EIO : PACTA_OK,
-                               PACTA_FORMAT_TEXT, CLI_EXIT_OK);
+        return cli_tool_help(usage);
     if (a.operand)
         return cli_tool_usage("lint", "unexpected argument '%s' (the rules are given with --rules)",
                               a.operand);

@@ -32,8 +32,7 @@ int cmd_show(int argc, char **argv)
     if (status != CLI_EXIT_OK)
         return status;
     if (a.help)
-        return cli_tool_output(fputs(usage, stdout) < 0 ? PACTA_EIO : PACTA_OK,
-                               PACTA_FORMAT_TEXT, CLI_EXIT_OK);
+        return cli_tool_help(usage);
     if (!a.operand)
         return cli_tool_usage("show", "no INSTRUMENT given");
     pacta_rulebase *rb = cli_load_rulebase(cli_rules_dir(a.rules));

@@ -101,27 +101,6 @@ typedef struct args {
     unsigned whatif;   /* PACTA_WHATIF_COUNTERFACTUALS with --counterfactuals */
 } args;
 
-/*
- * Matches argv[*i] against --name VALUE or --name=VALUE. Returns 1 and sets
- * *value (advancing *i past a separate value), 0 if it is another
- * argument, -1 if the value is missing.
- */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0 || (a[n] != '=' && a[n] != '\0'))
-        return 0;
-    if (a[n] == '=') {
-        *value = a + n + 1;
-        return 1;
-    }
-    if (*i + 1 >= argc)
-        return -1;
-    *value = argv[++*i];
-    return 1;
-}
-
 static int parse_format(const char *value, pacta_format *out)
 {
     if (strcmp(value, "text") == 0)
@@ -183,11 +162,11 @@ static int parse_args(int argc, char **argv, args *a)
             only_files = 1;
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             a->help = 1;
-        } else if ((m = option_value(argc, argv, &i, "--rules", &value)) != 0) {
+        } else if ((m = cli_option_value(argc, argv, &i, "--rules", &value)) != 0) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             a->rules = value;
-        } else if ((m = option_value(argc, argv, &i, "--format", &value)) != 0) {
+        } else if ((m = cli_option_value(argc, argv, &i, "--format", &value)) != 0) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             if (parse_format(value, &a->format) != CLI_EXIT_OK)
@@ -197,21 +176,21 @@ static int parse_args(int argc, char **argv, args *a)
             a->flags |= PACTA_RENDER_ALL;
         } else if (is_check && strcmp(arg, "--explain") == 0) {
             a->flags |= PACTA_RENDER_EXPLAIN;
-        } else if (is_check && (m = option_value(argc, argv, &i, "--cite", &value)) != 0) {
+        } else if (is_check && (m = cli_option_value(argc, argv, &i, "--cite", &value)) != 0) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             if (parse_cite(value, &a->flags) != CLI_EXIT_OK)
                 return CLI_EXIT_BAD;
         } else if (!is_check && strcmp(arg, "--coverage") == 0) {
             a->coverage = 1;
-        } else if (is_check && (m = option_value(argc, argv, &i, "--assume", &value)) != 0) {
+        } else if (is_check && (m = cli_option_value(argc, argv, &i, "--assume", &value)) != 0) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             a->assume[a->assume_count++] = (char *)value;
         } else if (is_check && strcmp(arg, "--counterfactuals") == 0) {
             a->whatif |= PACTA_WHATIF_COUNTERFACTUALS;
-        } else if (is_check && ((m = option_value(argc, argv, &i, "--batch", &value)) != 0 ||
-                                (m = option_value(argc, argv, &i, "--jobs", &value)) != 0)) {
+        } else if (is_check && ((m = cli_option_value(argc, argv, &i, "--batch", &value)) != 0 ||
+                                (m = cli_option_value(argc, argv, &i, "--jobs", &value)) != 0)) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
             *(strncmp(arg, "--batch", 7) == 0 ? &a->batch : &a->jobs) = value;

@@ -1,7 +1,8 @@
 /*
- * tools.c: what the commands over the law (lint, timeline, show) share:
- * their options (--rules, --format, --all and each command's own), usage
- * errors, and writing to standard output. Like the rest of the CLI it uses
+ * tools.c: what the commands over the law (lint, timeline, show, grade)
+ * share: their options (--rules, --format, --all and each command's own;
+ * check's and test's options are read with the same cli_option_value),
+ * usage errors and --help, and writing to standard output. Like the rest of the CLI it uses
  * only pacta.h.
  */
 #include <stdarg.h>
@@ -21,8 +22,7 @@ int cli_tool_usage(const char *command, const char *fmt, ...)
     return CLI_EXIT_BAD;
 }
 
-/* --name VALUE or --name=VALUE: 1 and *value set, 0 another argument, -1 no value. */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value)
 {
     size_t n = strlen(name);
     const char *a = argv[*i];
@@ -65,11 +65,11 @@ int cli_parse_tool_args(int argc, char **argv, const cli_tool_option *extra, cli
             out->flags |= PACTA_RENDER_ALL;
             continue;
         }
-        if ((m = option_value(argc, argv, &i, "--rules", &value)) > 0) {
+        if ((m = cli_option_value(argc, argv, &i, "--rules", &value)) > 0) {
             out->rules = value;
             continue;
         }
-        if (m == 0 && (m = option_value(argc, argv, &i, "--format", &value)) > 0) {
+        if (m == 0 && (m = cli_option_value(argc, argv, &i, "--format", &value)) > 0) {
             if (strcmp(value, "text") == 0)
                 out->format = PACTA_FORMAT_TEXT;
             else if (strcmp(value, "json") == 0)
@@ -84,7 +84,7 @@ int cli_parse_tool_args(int argc, char **argv, const cli_tool_option *extra, cli
                     *o->flag = 1;
                     m = 1;
                 }
-            } else if ((m = option_value(argc, argv, &i, o->name, &value)) > 0) {
+            } else if ((m = cli_option_value(argc, argv, &i, o->name, &value)) > 0) {
                 *o->value = value;
             }
         }
@@ -94,6 +94,12 @@ int cli_parse_tool_args(int argc, char **argv, const cli_tool_option *extra, cli
             return cli_tool_usage(command, "unknown option '%s'", arg);
     }
     return CLI_EXIT_OK;
+}
+
+int cli_tool_help(const char *usage)
+{
+    return cli_tool_output(fputs(usage, stdout) < 0 ? PACTA_EIO : PACTA_OK, PACTA_FORMAT_TEXT,
+                           CLI_EXIT_OK);
 }
 
 int cli_write_stdout(void *ctx, const char *data, size_t len)

@@ -1,8 +1,7 @@
 /*
- * audit.c: helpers shared by lint, timeline and show (see audit.h). The
- * JSON members follow render_json.c's conventions (", " and ": "
- * separators, one line, optional members omitted) so that every object
- * pacta prints reads the same way.
+ * audit.c: helpers shared by the tools over the law and the renderers
+ * (see audit.h). The JSON objects are written with writer.h's members, so
+ * that every object pacta prints reads the same way.
  */
 #include "audit.h"
 
@@ -97,51 +96,6 @@ void stamp_rulebase(rulebase_stamp *stamp, const pacta_rulebase *rb)
 
 /* ------------------------------------------------------------ JSON */
 
-void json_key(writer *w, int *members, const char *name)
-{
-    if ((*members)++)
-        writer_bytes(w, ", ", 2);
-    writer_json_string(w, name);
-    writer_bytes(w, ": ", 2);
-}
-
-void json_member_string(writer *w, int *members, const char *name, const char *value)
-{
-    json_key(w, members, name);
-    writer_json_string(w, value);
-}
-
-void json_member_opt(writer *w, int *members, const char *name, const char *value)
-{
-    if (value)
-        json_member_string(w, members, name, value);
-}
-
-void json_member_size(writer *w, int *members, const char *name, size_t value)
-{
-    json_key(w, members, name);
-    writer_printf(w, "%zu", value);
-}
-
-void json_member_bool(writer *w, int *members, const char *name, int value)
-{
-    json_key(w, members, name);
-    writer_str(w, value ? "true" : "false");
-}
-
-void json_member_strings(writer *w, int *members, const char *name, size_t count,
-                         const char *const *items)
-{
-    json_key(w, members, name);
-    writer_char(w, '[');
-    for (size_t i = 0; i < count; i++) {
-        if (i)
-            writer_bytes(w, ", ", 2);
-        writer_json_string(w, items[i]);
-    }
-    writer_char(w, ']');
-}
-
 void json_source(writer *w, const pacta_source_view *s)
 {
     int n = 0;
@@ -188,65 +142,36 @@ void json_head(writer *w, int *members, const rulebase_stamp *stamp)
     writer_char(w, '}');
 }
 
+void json_binding(writer *w, const pacta_binding_view *b)
+{
+    int n = 0;
+    writer_char(w, '{');
+    json_member_opt(w, &n, "consent", b->consent);
+    json_member_opt(w, &n, "consent_type", b->consent_type);
+    json_member_opt(w, &n, "in_force", b->in_force);
+    json_member_opt(w, &n, "clause", b->clause);
+    json_member_opt(w, &n, "via", b->via);
+    writer_char(w, '}');
+}
+
+void json_fact(writer *w, const rp_fact *x, int span)
+{
+    int n = 0;
+    writer_char(w, '{');
+    json_member_string(w, &n, "ref", x->ref);
+    json_member_string(w, &n, "value", pacta_truth_name(x->value));
+    json_member_string(w, &n, "from", pacta_provenance_name(x->from));
+    json_member_opt(w, &n, "detail", x->detail);
+    json_member_opt(w, &n, "source", x->source);
+    json_member_opt(w, &n, "text", x->text);
+    if (span && x->from == PACTA_FROM_TEXT) {
+        json_key(w, &n, "span");
+        writer_printf(w, "[%zu, %zu]", x->span_start, x->span_end);
+    }
+    writer_char(w, '}');
+}
+
 /* ------------------------------------------------------------ text */
-
-/* Code points in s[0..len), each invalid sequence counting as one. */
-static size_t columns(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-    }
-    return n;
-}
-
-size_t text_wrap(writer *w, size_t col, size_t indent, const char *text)
-{
-    size_t len = text ? strlen(text) : 0, i = 0;
-    int first = 1;
-    while (i < len) {
-        uint32_t cp;
-        size_t n = utf8_decode(text + i, len - i, &cp);
-        if (text_is_space(cp)) {
-            i += n;
-            continue;
-        }
-        size_t start = i;
-        while (i < len) {
-            n = utf8_decode(text + i, len - i, &cp);
-            if (text_is_space(cp))
-                break;
-            i += n;
-        }
-        size_t cols = columns(text + start, i - start);
-        if (!first && col + 1 + cols > AUDIT_WIDTH && col > indent) {
-            writer_char(w, '\n');
-            for (size_t s = 0; s < indent; s++)
-                writer_char(w, ' ');
-            col = indent;
-        } else if (!first) {
-            writer_char(w, ' ');
-            col++;
-        }
-        writer_textn(w, text + start, i - start);
-        col += cols;
-        first = 0;
-    }
-    return col;
-}
-
-void text_item(writer *w, size_t indent, const char *prefix, const char *text)
-{
-    for (size_t s = 0; s < indent; s++)
-        writer_char(w, ' ');
-    if (!prefix)
-        prefix = "";
-    writer_text(w, prefix);
-    size_t col = indent + columns(prefix, strlen(prefix));
-    text_wrap(w, col, col, text);
-    writer_char(w, '\n');
-}
 
 const char *source_citation(keeper *k, const pacta_source_view *s)
 {
@@ -256,12 +181,4 @@ const char *source_citation(keeper *k, const pacta_source_view *s)
         return keeper_printf(k, "[%s] (not defined in the rules)", s->id);
     return keeper_printf(k, "[%s] %s%s%s%s%s", s->id, s->title, s->cite ? ", " : "",
                  s->cite ? s->cite : "", s->url ? ", " : "", s->url ? s->url : "");
-}
-
-void text_hanging(writer *w, size_t indent, size_t hang, const char *text)
-{
-    for (size_t s = 0; s < indent; s++)
-        writer_char(w, ' ');
-    text_wrap(w, indent, indent + hang, text);
-    writer_char(w, '\n');
 }

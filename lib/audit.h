@@ -1,8 +1,8 @@
 /*
- * audit.h: what the three tools over the law (lint.c, timeline.c, show.c)
- * share: copying rulebase strings into a handle's arena (a handle borrows
- * nothing), source views, the JSON members they write, and word-wrapped
- * text for people.
+ * audit.h: what the tools over the law (lint.c, timeline.c, show.c,
+ * coverage.c, grade.c) and the renderers share beyond writer.h: copying
+ * rulebase strings into a handle's arena (a handle borrows nothing), source
+ * views, and the JSON objects and text lines they write from them.
  */
 #ifndef PACTA_AUDIT_H
 #define PACTA_AUDIT_H
@@ -48,15 +48,8 @@ typedef struct rulebase_stamp {
 
 void stamp_rulebase(rulebase_stamp *stamp, const pacta_rulebase *rb);
 
-/* JSON members of an object: *members counts those written, for the separators. */
-void json_key(writer *w, int *members, const char *name);
-void json_member_string(writer *w, int *members, const char *name, const char *value);
-/** Omitted when value is NULL. */
-void json_member_opt(writer *w, int *members, const char *name, const char *value);
-void json_member_size(writer *w, int *members, const char *name, size_t value);
-void json_member_bool(writer *w, int *members, const char *name, int value);
-void json_member_strings(writer *w, int *members, const char *name, size_t count,
-                         const char *const *items);
+/* JSON (writer.h has the members of plain values). */
+
 /** {"id", "title", "cite", "url"}, absent members omitted. */
 void json_source(writer *w, const pacta_source_view *s);
 /** Omitted when s->id is NULL. */
@@ -65,18 +58,16 @@ void json_member_sources(writer *w, int *members, const char *name, size_t count
                          const pacta_source_view *items);
 /** "pacta" and, when stamped, "rulebase": the opening members of every tool's object. */
 void json_head(writer *w, int *members, const rulebase_stamp *stamp);
-
-/* Text for people, wrapped at 78 columns; every string passes writer_text(). */
-#define AUDIT_WIDTH 78
+/** {"consent", "consent_type", "in_force", "clause", "via"}, absent members omitted. */
+void json_binding(writer *w, const pacta_binding_view *b);
 /**
- * Writes text word by word from column col; a word that would pass the
- * width starts a new line indented by indent. Returns the column reached.
+ * {"ref", "value", "from", "detail", "source", "text"}, absent members
+ * omitted, and with span the "span" of a fact read from narrative text.
  */
-size_t text_wrap(writer *w, size_t col, size_t indent, const char *text);
-/** indent, prefix, then text wrapped under the end of the prefix, and a newline. */
-void text_item(writer *w, size_t indent, const char *prefix, const char *text);
-/** text from column indent, its continuation lines indented by hang more. */
-void text_hanging(writer *w, size_t indent, size_t hang, const char *text);
+void json_fact(writer *w, const rp_fact *x, int span);
+
+/* Text (writer.h wraps it). */
+
 /** "[id] title, cite, url": a source as cited on its own line. */
 const char *source_citation(keeper *k, const pacta_source_view *s);
 

@@ -687,49 +687,56 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     return f;
 }
 
-static int append_string(arena *ar, rp_strings *list, const char *s)
-{
-    const char **items = arena_array(ar, list->count + 1, sizeof *items);
-    if (!items || !s)
-        return 1;
-    if (list->count) /* memcpy from a NULL list is undefined even for zero bytes */
-        memcpy(items, list->items, list->count * sizeof *items);
-    items[list->count] = s;
-    list->items = items;
-    list->count++;
-    return 0;
-}
-
 /*
- * A no-excuse rule whose elements hold (the obligation it describes was
- * engaged by the event) produces no finding: it tells each finding of the same
- * event that could be a breach that this obligation excuses nothing, and
- * adds its citations. Returns 1 when out of memory.
+ * No-excuse rules whose elements hold (the obligation they describe was
+ * engaged by the event) produce no finding: they tell each finding of the
+ * same event that could be a breach that those obligations excuse nothing,
+ * and add their citations. excuses[0..n) are the event's no-excuse findings;
+ * each target finding is extended once, so the cost stays linear in the
+ * number of rules. Returns 1 when out of memory.
  */
-static int reject_excuse(arena *ar, const pacta_finding *excuse, const rule_def *rule,
-                         const ptrvec *findings, size_t first)
+static int reject_excuses(arena *ar, pacta_finding *const *excuses, size_t n,
+                          const ptrvec *findings, size_t first)
 {
-    if (excuse->verdict != PACTA_VIOLATION)
+    size_t notes = 0, extra_citations = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (excuses[k]->verdict != PACTA_VIOLATION)
+            continue;
+        notes++;
+        extra_citations += excuses[k]->citation_count;
+    }
+    if (notes == 0)
         return 0;
-    const char *note = arena_printf(ar, "Not an excuse: %s (%s, %s).", rule->title,
-                                    rule->instrument->title, excuse->rule);
     for (size_t i = first; i < findings->count; i++) {
         pacta_finding *f = findings->items[i];
         if (f->verdict != PACTA_VIOLATION && f->verdict != PACTA_UNDETERMINED)
             continue;
-        if (append_string(ar, &f->caveats, note))
-            return 1;
+        const char **caveats = arena_array(ar, f->caveats.count + notes, sizeof *caveats);
         rp_citation *citations =
-            arena_array(ar, f->citation_count + excuse->citation_count, sizeof *citations);
-        if (!citations)
+            arena_array(ar, f->citation_count + extra_citations, sizeof *citations);
+        if (!caveats || !citations)
             return 1;
+        /* memcpy from an empty (NULL) list is undefined even for zero bytes */
+        if (f->caveats.count)
+            memcpy(caveats, f->caveats.items, f->caveats.count * sizeof *caveats);
         if (f->citation_count)
             memcpy(citations, f->citations, f->citation_count * sizeof *citations);
-        if (excuse->citation_count)
-            memcpy(citations + f->citation_count, excuse->citations,
-                   excuse->citation_count * sizeof *citations);
+        size_t c = f->caveats.count, q = f->citation_count;
+        for (size_t k = 0; k < n; k++) {
+            const pacta_finding *x = excuses[k];
+            if (x->verdict != PACTA_VIOLATION)
+                continue;
+            caveats[c] = arena_printf(ar, "Not an excuse: %s (%s).", x->rule_title, x->rule);
+            if (!caveats[c++])
+                return 1;
+            if (x->citation_count)
+                memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
+            q += x->citation_count;
+        }
+        f->caveats.items = caveats;
+        f->caveats.count = c;
         f->citations = citations;
-        f->citation_count += excuse->citation_count;
+        f->citation_count = q;
     }
     return 0;
 }
@@ -781,7 +788,7 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
     for (size_t i = 0; i < sc->event_count && !oom; i++) {
         const sc_event *e = sc->events[i];
         const rule_list *rules = &rb->by_action[e->action->index];
-        size_t first_of_event = findings.count;
+        size_t first_of_event = findings.count, first_excuse = silent.count;
         /* two passes: obligations and permissions first, then the no-excuse
          * rules, which annotate what the first pass found */
         for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
@@ -802,12 +809,12 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
                                  rb->opts.max_sequence_steps);
             }
             pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
-            if (f && rule->nature == NATURE_NO_EXCUSE)
-                oom |= reject_excuse(ar, f, rule, &findings, first_of_event) ||
-                       ptrvec_push(ar, &silent, f);
-            else if (f && ptrvec_push(ar, &findings, f))
+            if (f && ptrvec_push(ar, rule->nature == NATURE_NO_EXCUSE ? &silent : &findings, f))
                 oom = 1;
         }
+        if (!oom)
+            oom = reject_excuses(ar, (pacta_finding *const *)silent.items + first_excuse,
+                                 silent.count - first_excuse, &findings, first_of_event);
     }
     if (oom) {
         arena_free(ar);

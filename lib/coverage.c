@@ -60,17 +60,7 @@ static int relied_on(const pacta_rulebase *rb, const instrument_def *inst, const
 {
     if (inst->incorporating_provision && strcmp(inst->incorporating_provision, id) == 0)
         return 1;
-    for (size_t r = 0; r < rb->rule_count; r++) {
-        const rule_def *rule = rb->rules[r];
-        if (rule->instrument != inst)
-            continue;
-        if (strcmp(rule->provision->id, id) == 0)
-            return 1;
-        for (size_t e = 0; e < rule->element_count; e++)
-            if (rule->elements[e].provision && strcmp(rule->elements[e].provision->id, id) == 0)
-                return 1;
-    }
-    return 0;
+    return rules_rely_on(rb, inst, id);
 }
 
 static void set_origin(keeper *k, pacta_coverage_item_view *v, const origin *at)

@@ -101,6 +101,38 @@ void explain_step_name(phrase *p, const rp_step *s, char letter)
         phrase_add(p, " (%s)", s->provision_label);
 }
 
+int explain_rule_step(phrase *name, const char **label, const pacta_finding *f,
+                      const rule_def *rule, size_t k)
+{
+    int weighed = 0;
+    size_t seen = 0;
+    for (size_t i = 0; i < f->step_count; i++) {
+        const rp_step *s = &f->steps[i];
+        if (s->kind == PACTA_STEP_BINDING)
+            continue;
+        weighed = 1;
+        if (seen++ == k) {
+            phrase_clear(name);
+            explain_step_name(name, s, explain_letter(k));
+            *label = s->label;
+            return 1;
+        }
+    }
+    if (weighed || !rule || k >= rule->element_count)
+        return 0;
+    const element_def *el = &rule->elements[k];
+    rp_step s = {0};
+    s.kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
+             : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
+                                          : PACTA_STEP_CONSIDERATION;
+    s.id = el->id;
+    s.provision_label = el->provision ? el->provision->label : NULL;
+    phrase_clear(name);
+    explain_step_name(name, &s, explain_letter(k));
+    *label = el->label;
+    return 1;
+}
+
 const char *explain_outcome(const rp_step *s, pacta_verdict verdict)
 {
     switch (s->kind) {
@@ -162,17 +194,6 @@ const char *explain_fact_relation(const rp_step *s)
                                      : "Left open by";
 }
 
-/* Bytes of the first max code points of s. */
-static size_t prefix_bytes(const char *s, size_t max)
-{
-    size_t len = strlen(s), i = 0;
-    for (size_t n = 0; i < len && n < max; n++) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-    }
-    return i;
-}
-
 #define MATCHED_TEXT_MAX 80
 
 void explain_fact(phrase *p, const rp_fact *x)
@@ -200,7 +221,7 @@ void explain_fact(phrase *p, const rp_fact *x)
     case PACTA_FROM_TEXT: {
         phrase_add(p, ": inferred from narrative text (%s", x->detail ? x->detail : "");
         if (x->text) {
-            size_t n = prefix_bytes(x->text, MATCHED_TEXT_MAX);
+            size_t n = text_prefix_bytes(x->text, MATCHED_TEXT_MAX);
             phrase_add(p, "; matched \"%.*s%s\" at bytes %zu-%zu", (int)n, x->text,
                        x->text[n] ? ELLIPSIS : "", x->span_start, x->span_end);
         }

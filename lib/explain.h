@@ -36,6 +36,16 @@ void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule)
 void explain_step_name(phrase *p, const rp_step *s, char letter);
 
 /**
+ * The k-th step the rule weighs, lettered in rule order: the finding's own
+ * steps when it weighed any, else the rule's elements, exceptions and
+ * considerations. Composes its name in *name (cleared first), sets *label
+ * to what must be shown (NULL when nothing says) and returns 1; 0 past the
+ * last.
+ */
+int explain_rule_step(phrase *name, const char **label, const pacta_finding *f,
+                      const rule_def *rule, size_t k);
+
+/**
  * What the step's value means for the rule: "established", "not established,
  * so it does not defeat the rule", "left open: ...".
  */

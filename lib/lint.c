@@ -246,17 +246,7 @@ static int referred_to(const pacta_rulebase *rb, const instrument_def *inst, con
     for (size_t i = 0; i < sizeof clauses / sizeof clauses[0]; i++)
         if (clauses[i] && strcmp(clauses[i], id) == 0)
             return 1;
-    for (size_t r = 0; r < rb->rule_count; r++) {
-        const rule_def *rule = rb->rules[r];
-        if (rule->instrument != inst)
-            continue;
-        if (strcmp(rule->provision->id, id) == 0)
-            return 1;
-        for (size_t e = 0; e < rule->element_count; e++)
-            if (rule->elements[e].provision && strcmp(rule->elements[e].provision->id, id) == 0)
-                return 1;
-    }
-    return 0;
+    return rules_rely_on(rb, inst, id);
 }
 
 static void check_provisions(linter *l)

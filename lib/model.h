@@ -439,6 +439,9 @@ struct pacta_scenario {
     size_t expect_count;    sc_expect *expects;
 };
 
+/** qsort order of pacta_scenario.events (sc_event *): by date, then input order (scenario.c). */
+int sc_event_compare(const void *a, const void *b);
+
 /* ------------------------------------------------------------ report */
 
 typedef struct rp_strings {

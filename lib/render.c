@@ -1,7 +1,7 @@
 /*
  * render.c: pacta_render(), which checks its arguments and picks the
- * renderer for the format and flags; and the citation styles' entry point
- * the renderers share.
+ * renderer for the format and flags; and what the renderers share: the
+ * citation styles' entry point and the verdict counts.
  */
 #include "render.h"
 
@@ -38,4 +38,11 @@ const char *render_cite(const rp_citation *c, const pacta_rulebase *rb, unsigned
         return NULL;
     size_t n = citation_format(inst, c->provision, style, buf, size);
     return n < size ? buf : NULL; /* a citation that does not fit keeps its label */
+}
+
+void render_verdict_counts(writer *w, const pacta_report *rep)
+{
+    for (int v = 0; v < PACTA_VERDICT_COUNT; v++)
+        writer_printf(w, "%s%zu %s", v ? ", " : "", pacta_report_count(rep, (pacta_verdict)v),
+                      pacta_verdict_name((pacta_verdict)v));
 }

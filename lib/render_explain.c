@@ -15,7 +15,7 @@
  *                undetermined finding.
  *
  * The sentences come from explain.c; this file lays them out as wrapped
- * text (audit.h's text_item), every string passing writer_text().
+ * text (writer.h's text_item), every string passing writer_text().
  */
 #include <stdio.h>
 #include <string.h>
@@ -68,38 +68,14 @@ static void issue(writer *w, const pacta_finding *f)
         text_item(w, 7, "- ", f->narrative.items[i]);
 }
 
-/* The weighed steps, lettered in rule order: from the finding, or from the rule when none was weighed. */
+/* The weighed steps, lettered in rule order (explain_rule_step). */
 static void rule_steps(writer *w, const pacta_finding *f, const rule_def *rule)
 {
-    phrase p;
-    size_t letter = 0;
-    int weighed = 0;
-    for (size_t i = 0; i < f->step_count; i++)
-        if (f->steps[i].kind != PACTA_STEP_BINDING)
-            weighed = 1;
-    if (weighed) {
-        for (size_t i = 0; i < f->step_count; i++) {
-            const rp_step *s = &f->steps[i];
-            if (s->kind == PACTA_STEP_BINDING)
-                continue;
-            phrase_clear(&p);
-            explain_step_name(&p, s, explain_letter(letter++));
-            phrase_add(&p, ": %s", s->label ? s->label : "");
-            text_item(w, 7, "", p.buf);
-        }
-        return;
-    }
-    for (size_t i = 0; rule && i < rule->element_count; i++) {
-        const element_def *el = &rule->elements[i];
-        rp_step s = {0};
-        s.kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
-                 : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
-                                              : PACTA_STEP_CONSIDERATION;
-        s.id = el->id;
-        s.provision_label = el->provision ? el->provision->label : NULL;
+    phrase name, p;
+    const char *label;
+    for (size_t k = 0; explain_rule_step(&name, &label, f, rule, k); k++) {
         phrase_clear(&p);
-        explain_step_name(&p, &s, explain_letter(letter++));
-        phrase_add(&p, ": %s", el->label);
+        phrase_add(&p, "%s: %s", name.buf, label ? label : "");
         text_item(w, 7, "", p.buf);
     }
 }
@@ -233,7 +209,7 @@ void render_explain(writer *w, const pacta_report *rep, const pacta_rulebase *rb
     whatif_text_assumptions(w, rep);
     for (size_t i = 0; i < rep->finding_count; i++) {
         const pacta_finding *f = rep->findings[i];
-        if (f->verdict == PACTA_NOT_APPLICABLE && !(flags & PACTA_RENDER_ALL) && !whatif_changed(f))
+        if (!render_text_shows(f, flags))
             continue;
         title(w, ++shown, f);
         whatif_text_changed(w, 3, f);
@@ -242,14 +218,5 @@ void render_explain(writer *w, const pacta_report *rep, const pacta_rulebase *rb
         application(w, f);
         conclusion(w, f);
     }
-    if (shown == 0)
-        writer_str(w, rep->finding_count ? "\nNo findings to show.\n" : "\nNo findings.\n");
-    writer_char(w, '\n');
-    for (int v = 0; v < PACTA_VERDICT_COUNT; v++)
-        writer_printf(w, "%s%zu %s", v ? ", " : "", pacta_report_count(rep, (pacta_verdict)v),
-                      pacta_verdict_name((pacta_verdict)v));
-    if (pacta_report_count(rep, PACTA_NOT_APPLICABLE) > 0 && !(flags & PACTA_RENDER_ALL))
-        writer_str(w, " (not_applicable hidden; use --all)");
-    writer_char(w, '\n');
-    whatif_text_summary(w, rep);
+    render_text_summary(w, rep, flags, shown);
 }

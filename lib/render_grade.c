@@ -164,19 +164,6 @@ void render_grade_text(writer *w, const pacta_grade *g)
 
 /* ------------------------------------------------------------ JSON */
 
-static void json_fact(writer *w, const rp_fact *x)
-{
-    int n = 0;
-    writer_char(w, '{');
-    json_member_string(w, &n, "ref", x->ref);
-    json_member_string(w, &n, "value", pacta_truth_name(x->value));
-    json_member_string(w, &n, "from", pacta_provenance_name(x->from));
-    json_member_opt(w, &n, "detail", x->detail);
-    json_member_opt(w, &n, "source", x->source);
-    json_member_opt(w, &n, "text", x->text);
-    writer_char(w, '}');
-}
-
 static void json_step(writer *w, const pacta_finding *f, const rp_step *s)
 {
     int n = 0;
@@ -194,7 +181,7 @@ static void json_step(writer *w, const pacta_finding *f, const rp_step *s)
             continue;
         if (shown++)
             writer_bytes(w, ", ", 2);
-        json_fact(w, &f->facts[s->facts[k]]);
+        json_fact(w, &f->facts[s->facts[k]], 0);
     }
     writer_char(w, ']');
     json_member_strings(w, &n, "reasons", s->reasons.count, s->reasons.items);

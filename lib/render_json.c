@@ -19,76 +19,37 @@
 
 #include "render.h"
 
+#include "audit.h"
 #include "citation.h"
 #include "whatif.h"
-
-/* Writes the separator and the key of the next member of an object. */
-static void key(writer *w, int *members, const char *name)
-{
-    if ((*members)++)
-        writer_bytes(w, ", ", 2);
-    writer_json_string(w, name);
-    writer_bytes(w, ": ", 2);
-}
-
-static void member_string(writer *w, int *members, const char *name, const char *value)
-{
-    key(w, members, name);
-    writer_json_string(w, value);
-}
-
-/* Omitted when value is NULL. */
-static void member_opt_string(writer *w, int *members, const char *name, const char *value)
-{
-    if (value)
-        member_string(w, members, name, value);
-}
-
-static void member_size(writer *w, int *members, const char *name, size_t value)
-{
-    key(w, members, name);
-    writer_printf(w, "%zu", value);
-}
-
-static void member_strings(writer *w, int *members, const char *name, const rp_strings *s)
-{
-    key(w, members, name);
-    writer_char(w, '[');
-    for (size_t i = 0; i < s->count; i++) {
-        if (i)
-            writer_bytes(w, ", ", 2);
-        writer_json_string(w, s->items[i]);
-    }
-    writer_char(w, ']');
-}
 
 /* Omitted when empty: the extensions that a report built elsewhere may lack. */
 static void member_opt_strings(writer *w, int *members, const char *name, const rp_strings *s)
 {
     if (s->count > 0)
-        member_strings(w, members, name, s);
+        json_member_strings(w, members, name, s->count, s->items);
 }
 
 static void render_rulebase(writer *w, int *members, const pacta_rulebase *rb)
 {
     int n = 0;
-    key(w, members, "rulebase");
+    json_key(w, members, "rulebase");
     writer_char(w, '{');
-    member_string(w, &n, "pacta", PACTA_VERSION_STRING);
-    key(w, &n, "format");
+    json_member_string(w, &n, "pacta", PACTA_VERSION_STRING);
+    json_key(w, &n, "format");
     writer_printf(w, "%d", RULES_FORMAT_VERSION);
-    member_string(w, &n, "sha256", pacta_rulebase_digest(rb));
-    member_size(w, &n, "files", pacta_rulebase_file_count(rb));
+    json_member_string(w, &n, "sha256", pacta_rulebase_digest(rb));
+    json_member_size(w, &n, "files", pacta_rulebase_file_count(rb));
     writer_char(w, '}');
 }
 
 static void render_scenario(writer *w, int *members, const pacta_report *rep)
 {
     int n = 0;
-    key(w, members, "scenario");
+    json_key(w, members, "scenario");
     writer_char(w, '{');
-    member_string(w, &n, "file", rep->scenario_name);
-    member_opt_string(w, &n, "title", rep->scenario_title);
+    json_member_string(w, &n, "file", rep->scenario_name);
+    json_member_opt(w, &n, "title", rep->scenario_title);
     member_opt_strings(w, &n, "actors", &rep->actors);
     writer_char(w, '}');
 }
@@ -104,38 +65,30 @@ static int has_binding(const pacta_finding *f)
 
 static void render_binding(writer *w, int *members, const pacta_finding *f)
 {
-    const pacta_binding_view *b = &f->binding;
-    int n = 0;
     if (!has_binding(f))
         return;
-    key(w, members, "binding");
-    writer_char(w, '{');
-    member_opt_string(w, &n, "consent", b->consent);
-    member_opt_string(w, &n, "consent_type", b->consent_type);
-    member_opt_string(w, &n, "in_force", b->in_force);
-    member_opt_string(w, &n, "clause", b->clause);
-    member_opt_string(w, &n, "via", b->via);
-    writer_char(w, '}');
+    json_key(w, members, "binding");
+    json_binding(w, &f->binding);
 }
 
 static void render_citations(writer *w, int *members, const pacta_finding *f,
                              const pacta_rulebase *rb, unsigned flags)
 {
     char formatted[1024];
-    key(w, members, "citations");
+    json_key(w, members, "citations");
     writer_char(w, '[');
     for (size_t i = 0; i < f->citation_count; i++) {
         const rp_citation *c = &f->citations[i];
         int n = 0;
         writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
-        member_opt_string(w, &n, "instrument", c->instrument);
-        member_opt_string(w, &n, "provision", c->provision);
-        member_opt_string(w, &n, "label", c->label);
-        member_opt_string(w, &n, "source", c->source);
-        member_opt_string(w, &n, "url", c->url);
+        json_member_opt(w, &n, "instrument", c->instrument);
+        json_member_opt(w, &n, "provision", c->provision);
+        json_member_opt(w, &n, "label", c->label);
+        json_member_opt(w, &n, "source", c->source);
+        json_member_opt(w, &n, "url", c->url);
         if (citation_style(flags) != PACTA_CITE_LABEL) {
             const char *text = render_cite(c, rb, flags, formatted, sizeof formatted);
-            member_string(w, &n, "formatted", text ? text : c->label);
+            json_member_string(w, &n, "formatted", text ? text : c->label);
         }
         writer_char(w, '}');
     }
@@ -144,19 +97,19 @@ static void render_citations(writer *w, int *members, const pacta_finding *f,
 
 static void render_steps(writer *w, int *members, const pacta_finding *f)
 {
-    key(w, members, "steps");
+    json_key(w, members, "steps");
     writer_char(w, '[');
     for (size_t i = 0; i < f->step_count; i++) {
         const rp_step *s = &f->steps[i];
         int n = 0;
         writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
-        member_string(w, &n, "kind", pacta_step_kind_name(s->kind));
-        member_opt_string(w, &n, "id", s->id);
-        member_opt_string(w, &n, "label", s->label);
-        member_opt_string(w, &n, "provision", s->provision);
-        member_opt_string(w, &n, "provision_label", s->provision_label);
-        member_string(w, &n, "value", pacta_truth_name(s->value));
-        key(w, &n, "facts");
+        json_member_string(w, &n, "kind", pacta_step_kind_name(s->kind));
+        json_member_opt(w, &n, "id", s->id);
+        json_member_opt(w, &n, "label", s->label);
+        json_member_opt(w, &n, "provision", s->provision);
+        json_member_opt(w, &n, "provision_label", s->provision_label);
+        json_member_string(w, &n, "value", pacta_truth_name(s->value));
+        json_key(w, &n, "facts");
         writer_char(w, '[');
         for (size_t k = 0; k < s->fact_count; k++)
             writer_printf(w, k ? ", %zu" : "%zu", s->facts[k]);
@@ -169,23 +122,12 @@ static void render_steps(writer *w, int *members, const pacta_finding *f)
 
 static void render_facts(writer *w, int *members, const pacta_finding *f)
 {
-    key(w, members, "facts");
+    json_key(w, members, "facts");
     writer_char(w, '[');
     for (size_t i = 0; i < f->fact_count; i++) {
-        const rp_fact *x = &f->facts[i];
-        int n = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
-        member_string(w, &n, "ref", x->ref);
-        member_string(w, &n, "value", pacta_truth_name(x->value));
-        member_string(w, &n, "from", pacta_provenance_name(x->from));
-        member_opt_string(w, &n, "detail", x->detail);
-        member_opt_string(w, &n, "source", x->source);
-        member_opt_string(w, &n, "text", x->text);
-        if (x->from == PACTA_FROM_TEXT) {
-            key(w, &n, "span");
-            writer_printf(w, "[%zu, %zu]", x->span_start, x->span_end);
-        }
-        writer_char(w, '}');
+        if (i)
+            writer_bytes(w, ", ", 2);
+        json_fact(w, &f->facts[i], 1);
     }
     writer_char(w, ']');
 }
@@ -195,21 +137,21 @@ static void render_finding(writer *w, const pacta_finding *f, const pacta_ruleba
 {
     int n = 0;
     writer_char(w, '{');
-    member_string(w, &n, "rule", f->rule);
-    member_string(w, &n, "verdict", pacta_verdict_name(f->verdict));
-    member_string(w, &n, "actor", f->actor);
-    member_strings(w, &n, "events", &f->events);
-    member_string(w, &n, "date", f->date);
-    member_string(w, &n, "instrument", f->instrument);
-    member_string(w, &n, "provision", f->provision);
-    member_string(w, &n, "basis", f->basis);
+    json_member_string(w, &n, "rule", f->rule);
+    json_member_string(w, &n, "verdict", pacta_verdict_name(f->verdict));
+    json_member_string(w, &n, "actor", f->actor);
+    json_member_strings(w, &n, "events", f->events.count, f->events.items);
+    json_member_string(w, &n, "date", f->date);
+    json_member_string(w, &n, "instrument", f->instrument);
+    json_member_string(w, &n, "provision", f->provision);
+    json_member_string(w, &n, "basis", f->basis);
     render_binding(w, &n, f);
-    member_strings(w, &n, "reasons", &f->reasons);
-    member_strings(w, &n, "missing", &f->missing);
-    member_strings(w, &n, "caveats", &f->caveats);
+    json_member_strings(w, &n, "reasons", f->reasons.count, f->reasons.items);
+    json_member_strings(w, &n, "missing", f->missing.count, f->missing.items);
+    json_member_strings(w, &n, "caveats", f->caveats.count, f->caveats.items);
     render_citations(w, &n, f, rb, flags);
-    member_opt_string(w, &n, "provision_label", f->provision_label);
-    member_opt_string(w, &n, "provision_text", f->provision_text);
+    json_member_opt(w, &n, "provision_label", f->provision_label);
+    json_member_opt(w, &n, "provision_text", f->provision_text);
     member_opt_strings(w, &n, "narrative", &f->narrative);
     render_steps(w, &n, f);
     render_facts(w, &n, f);
@@ -220,11 +162,11 @@ static void render_finding(writer *w, const pacta_finding *f, const pacta_ruleba
 static void render_summary(writer *w, int *members, const pacta_report *rep)
 {
     int n = 0;
-    key(w, members, "summary");
+    json_key(w, members, "summary");
     writer_char(w, '{');
     for (int v = 0; v < PACTA_VERDICT_COUNT; v++)
-        member_size(w, &n, pacta_verdict_name((pacta_verdict)v),
-                    pacta_report_count(rep, (pacta_verdict)v));
+        json_member_size(w, &n, pacta_verdict_name((pacta_verdict)v),
+                         pacta_report_count(rep, (pacta_verdict)v));
     writer_char(w, '}');
 }
 
@@ -232,12 +174,12 @@ void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, u
 {
     int n = 0;
     writer_char(w, '{');
-    member_string(w, &n, "pacta", PACTA_VERSION_STRING);
+    json_member_string(w, &n, "pacta", PACTA_VERSION_STRING);
     if (rb)
         render_rulebase(w, &n, rb);
     render_scenario(w, &n, rep);
     whatif_json_report(w, &n, rep);
-    key(w, &n, "findings");
+    json_key(w, &n, "findings");
     writer_char(w, '[');
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)

@@ -193,9 +193,7 @@ static void summary(writer *w, const pacta_report *rep, unsigned flags)
     if (rep->finding_count == 0)
         writer_str(w, "| | No findings. | | | | | |\n");
     writer_char(w, '\n');
-    for (int v = 0; v < PACTA_VERDICT_COUNT; v++)
-        writer_printf(w, "%s%zu %s", v ? ", " : "", pacta_report_count(rep, (pacta_verdict)v),
-                      pacta_verdict_name((pacta_verdict)v));
+    render_verdict_counts(w, rep);
     writer_str(w, ".");
     if (pacta_report_count(rep, PACTA_NOT_APPLICABLE) > 0 && !(flags & PACTA_RENDER_ALL))
         writer_str(w, " Findings that do not apply are listed here but not set out below.");
@@ -239,43 +237,17 @@ static const rp_citation *own_citation(const pacta_finding *f)
     return NULL;
 }
 
+/* The weighed steps, lettered in rule order (explain_rule_step). */
 static void rule_steps(writer *w, const pacta_finding *f, const rule_def *rule)
 {
-    phrase p;
-    size_t letter = 0;
-    int weighed = 0;
-    for (size_t i = 0; i < f->step_count; i++)
-        weighed |= f->steps[i].kind != PACTA_STEP_BINDING;
+    phrase name;
+    const char *label;
     writer_char(w, '\n');
-    if (weighed) {
-        for (size_t i = 0; i < f->step_count; i++) {
-            const rp_step *s = &f->steps[i];
-            if (s->kind == PACTA_STEP_BINDING)
-                continue;
-            phrase_clear(&p);
-            explain_step_name(&p, s, explain_letter(letter++));
-            writer_str(w, "- **");
-            md_text(w, p.buf);
-            writer_str(w, "**: ");
-            md_text(w, s->label);
-            writer_char(w, '\n');
-        }
-        return;
-    }
-    for (size_t i = 0; rule && i < rule->element_count; i++) {
-        const element_def *el = &rule->elements[i];
-        rp_step s = {0};
-        s.kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
-                 : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
-                                              : PACTA_STEP_CONSIDERATION;
-        s.id = el->id;
-        s.provision_label = el->provision ? el->provision->label : NULL;
-        phrase_clear(&p);
-        explain_step_name(&p, &s, explain_letter(letter++));
+    for (size_t k = 0; explain_rule_step(&name, &label, f, rule, k); k++) {
         writer_str(w, "- **");
-        md_text(w, p.buf);
+        md_text(w, name.buf);
         writer_str(w, "**: ");
-        md_text(w, el->label);
+        md_text(w, label);
         writer_char(w, '\n');
     }
 }
@@ -492,14 +464,6 @@ static void eid_prose(writer *w, const instrument_def *inst, const char *eid)
     md_text(w, *s ? eid : buf);
 }
 
-static int non_reservable(const instrument_def *inst, const char *provision)
-{
-    for (size_t i = 0; i < inst->non_reservable_count; i++)
-        if (provision_covered(inst->non_reservable[i], provision))
-            return 1;
-    return 0;
-}
-
 static void reservations_cell(writer *w, notes *n, const pacta_rulebase *rb,
                               const instrument_def *inst, const party_def *p)
 {
@@ -514,7 +478,7 @@ static void reservations_cell(writer *w, notes *n, const pacta_rulebase *rb,
         for (size_t k = 0; k < r->count; k++) {
             writer_str(w, k ? ", " : "");
             eid_prose(w, inst, r->provisions[k]);
-            ignored |= non_reservable(inst, r->provisions[k]);
+            ignored |= instrument_non_reservable(inst, r->provisions[k]);
         }
         if (r->source)
             source_ref(w, n, rb, r->source);

@@ -5,121 +5,22 @@
  * then the rule, the provision's words, why the actor was bound, the
  * argument (reasons), the analysis step by step with the facts each step
  * used and where each fact came from, caveats, missing facts and citations.
- * Free text is wrapped at WIDTH columns and everything from the scenario is
- * passed through writer_text(), so no control character reaches the
- * terminal. Columns are counted in code points (wide CJK characters count
- * as one; wrapping is approximate there).
+ * Free text is wrapped at TEXT_WIDTH columns (writer.h) and everything from
+ * the scenario is passed through writer_text(), so no control character
+ * reaches the terminal.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "explain.h"
 #include "render.h"
 #include "whatif.h"
 
-#define WIDTH 78
 #define PROVISION_TEXT_MAX 300 /* code points of provision text shown */
 #define MATCHED_TEXT_MAX 60    /* code points of matched narrative shown */
 #define ELLIPSIS "\xE2\x80\xA6"
 #define EM_DASH "\xE2\x80\x94"
 #define ARROW "\xE2\x86\x92"
-
-static void spaces(writer *w, size_t n)
-{
-    while (n--)
-        writer_char(w, ' ');
-}
-
-/* Code points in s[0..len), each invalid sequence counting as one. */
-static size_t columns(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-    }
-    return n;
-}
-
-/* Bytes of the first max code points of s (all of s if shorter). */
-static size_t prefix_bytes(const char *s, size_t max)
-{
-    size_t len = strlen(s), i = 0;
-    for (size_t n = 0; i < len && n < max; n++) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-    }
-    return i;
-}
-
-/* The next word of s at or after *pos: sets *start and returns its length (0 at the end). */
-static size_t next_word(const char *s, size_t len, size_t *pos, size_t *start)
-{
-    uint32_t cp;
-    size_t i = *pos;
-    while (i < len) {
-        size_t n = utf8_decode(s + i, len - i, &cp);
-        if (!text_is_space(cp))
-            break;
-        i += n;
-    }
-    *start = i;
-    while (i < len) {
-        size_t n = utf8_decode(s + i, len - i, &cp);
-        if (text_is_space(cp))
-            break;
-        i += n;
-    }
-    *pos = i;
-    return i - *start;
-}
-
-/*
- * Writes text word by word, the cursor being at column col; a word that
- * would pass WIDTH starts a new line indented by indent. Runs of whitespace
- * collapse to one space. With max > 0, stops before the word that would
- * pass max code points and writes an ellipsis. Returns the cursor's column.
- */
-static size_t wrap_max(writer *w, size_t col, size_t indent, const char *text, size_t max)
-{
-    size_t len = text ? strlen(text) : 0, pos = 0, start, shown = 0;
-    int first = 1;
-    size_t n;
-    while ((n = next_word(text, len, &pos, &start)) > 0) {
-        size_t cols = columns(text + start, n);
-        if (max && shown + cols > max) {
-            writer_str(w, first ? ELLIPSIS : " " ELLIPSIS);
-            return col + (first ? 1 : 2);
-        }
-        if (!first && col + 1 + cols > WIDTH && col > indent) {
-            writer_char(w, '\n');
-            spaces(w, indent);
-            col = indent;
-        } else if (!first) {
-            writer_char(w, ' ');
-            col++;
-        }
-        writer_textn(w, text + start, n);
-        col += cols;
-        shown += cols + !first;
-        first = 0;
-    }
-    return col;
-}
-
-static size_t wrap(writer *w, size_t col, size_t indent, const char *text)
-{
-    return wrap_max(w, col, indent, text, 0);
-}
-
-/* A prefix written as is, then text wrapped under it. */
-static void item(writer *w, size_t indent, const char *prefix, const char *text)
-{
-    spaces(w, indent);
-    writer_str(w, prefix);
-    size_t col = indent + columns(prefix, strlen(prefix));
-    wrap(w, col, col, text);
-    writer_char(w, '\n');
-}
 
 /*
  * A line composed of several pieces, wrapped as one text. The buffer is
@@ -175,8 +76,8 @@ static void line_addn(line *l, const char *s, size_t n)
 static void render_header(writer *w, const pacta_report *rep, const pacta_rulebase *rb)
 {
     const char *title = rep->scenario_title;
-    item(w, 0, "", title && *title ? title : rep->scenario_name);
-    item(w, 2, "file: ", rep->scenario_name);
+    text_item(w, 0, "", title && *title ? title : rep->scenario_name);
+    text_item(w, 2, "file: ", rep->scenario_name);
     if (rb) {
         const char *digest = pacta_rulebase_digest(rb);
         writer_printf(w, "  rulebase: %zu files, sha256 ", pacta_rulebase_file_count(rb));
@@ -193,21 +94,10 @@ static void render_header(writer *w, const pacta_report *rep, const pacta_ruleba
 
 /* ------------------------------------------------------------ finding */
 
-static const char *verdict_tag(pacta_verdict v)
-{
-    switch (v) {
-    case PACTA_VIOLATION: return "VIOLATION";
-    case PACTA_NO_VIOLATION: return "NO VIOLATION";
-    case PACTA_UNDETERMINED: return "UNDETERMINED";
-    case PACTA_NOT_APPLICABLE: return "NOT APPLICABLE";
-    }
-    return "INVALID";
-}
-
 /* "VIOLATION  Refugee Convention art. 33(1) — CN, e1 → e2 (2023-10-09)" */
 static void render_title(writer *w, const pacta_finding *f)
 {
-    const char *tag = verdict_tag(f->verdict);
+    const char *tag = explain_verdict_tag(f->verdict);
     line l = {{0}, 0, 0};
     if (f->provision_label) {
         line_add(&l, f->provision_label);
@@ -228,16 +118,16 @@ static void render_title(writer *w, const pacta_finding *f)
         line_add(&l, ")");
     }
     writer_str(w, tag);
-    writer_str(w, "  "); /* two spaces set the verdict apart; wrap() would collapse them */
-    wrap(w, strlen(tag) + 2, 4, l.buf);
+    writer_str(w, "  "); /* two spaces set the verdict apart; text_wrap() would collapse them */
+    text_wrap(w, strlen(tag) + 2, 4, l.buf);
     writer_char(w, '\n');
 }
 
 static void render_rule(writer *w, const pacta_finding *f)
 {
-    item(w, 2, "Rule: ", f->rule);
+    text_item(w, 2, "Rule: ", f->rule);
     if (f->rule_title)
-        item(w, 8, "", f->rule_title);
+        text_item(w, 8, "", f->rule_title);
 }
 
 static void render_provision_text(writer *w, const pacta_finding *f)
@@ -245,7 +135,7 @@ static void render_provision_text(writer *w, const pacta_finding *f)
     if (!f->provision_text)
         return;
     writer_str(w, "  Text: \"");
-    wrap_max(w, 9, 9, f->provision_text, PROVISION_TEXT_MAX);
+    text_wrap_max(w, 9, 9, f->provision_text, PROVISION_TEXT_MAX);
     writer_str(w, "\"\n");
 }
 
@@ -279,23 +169,23 @@ static void render_binding(writer *w, const pacta_finding *f)
     }
     binding_part(&l, "via ", b->via);
     if (f->basis)
-        item(w, 2, "Basis: ", f->basis);
+        text_item(w, 2, "Basis: ", f->basis);
     if (l.len)
-        item(w, 2, f->verdict == PACTA_NOT_APPLICABLE ? "Binding: " : "Bound: ", l.buf);
+        text_item(w, 2, f->verdict == PACTA_NOT_APPLICABLE ? "Binding: " : "Bound: ", l.buf);
 }
 
 static void render_list(writer *w, const char *heading, const rp_strings *s, int numbered)
 {
     if (s->count == 0)
         return;
-    item(w, 2, heading, "");
+    text_item(w, 2, heading, "");
     for (size_t i = 0; i < s->count; i++) {
         char prefix[32];
         if (numbered)
             snprintf(prefix, sizeof prefix, "%zu. ", i + 1);
         else
             snprintf(prefix, sizeof prefix, "- ");
-        item(w, 4, prefix, s->items[i]);
+        text_item(w, 4, prefix, s->items[i]);
     }
 }
 
@@ -321,7 +211,7 @@ static void render_fact(writer *w, size_t indent, const rp_fact *x)
             line_add(&l, x->source);
         }
         if (x->text) {
-            size_t n = prefix_bytes(x->text, MATCHED_TEXT_MAX);
+            size_t n = text_prefix_bytes(x->text, MATCHED_TEXT_MAX);
             line_add(&l, ", text \"");
             line_addn(&l, x->text, n);
             if (x->text[n])
@@ -334,7 +224,7 @@ static void render_fact(writer *w, size_t indent, const rp_fact *x)
         }
         line_add(&l, ")");
     }
-    item(w, indent, "- ", l.buf);
+    text_item(w, indent, "- ", l.buf);
 }
 
 static void render_step(writer *w, const pacta_finding *f, const rp_step *s)
@@ -353,9 +243,9 @@ static void render_step(writer *w, const pacta_finding *f, const rp_step *s)
     }
     line_add(&l, ": ");
     line_add(&l, pacta_truth_name(s->value));
-    item(w, 4, "", l.buf);
+    text_item(w, 4, "", l.buf);
     if (s->label)
-        item(w, 6, "", s->label);
+        text_item(w, 6, "", s->label);
     for (size_t k = 0; k < s->fact_count; k++)
         if (s->facts[k] < f->fact_count)
             render_fact(w, 6, &f->facts[s->facts[k]]);
@@ -373,7 +263,7 @@ static int fact_in_a_step(const pacta_finding *f, size_t i)
 static void render_analysis(writer *w, const pacta_finding *f)
 {
     if (f->step_count > 0) {
-        item(w, 2, "Analysis:", "");
+        text_item(w, 2, "Analysis:", "");
         for (size_t i = 0; i < f->step_count; i++)
             render_step(w, f, &f->steps[i]);
     }
@@ -382,7 +272,7 @@ static void render_analysis(writer *w, const pacta_finding *f)
         if (fact_in_a_step(f, i))
             continue;
         if (!heading++)
-            item(w, 2, f->step_count ? "Other facts used:" : "Facts used:", "");
+            text_item(w, 2, f->step_count ? "Other facts used:" : "Facts used:", "");
         render_fact(w, 4, &f->facts[i]);
     }
 }
@@ -397,7 +287,7 @@ static void render_citations(writer *w, const pacta_finding *f, const pacta_rule
     char styled[1024];
     if (f->citation_count == 0)
         return;
-    item(w, 2, "Citations:", "");
+    text_item(w, 2, "Citations:", "");
     for (size_t i = 0; i < f->citation_count; i++) {
         const rp_citation *c = &f->citations[i];
         const char *formatted = render_cite(c, rb, flags, styled, sizeof styled);
@@ -421,7 +311,7 @@ static void render_citations(writer *w, const pacta_finding *f, const pacta_rule
             line_add(&l, "; ");
             line_add(&l, c->url);
         }
-        item(w, 4, "- ", l.buf);
+        text_item(w, 4, "- ", l.buf);
     }
 }
 
@@ -444,14 +334,18 @@ static void render_finding(writer *w, const pacta_finding *f, const pacta_ruleba
 
 /* ------------------------------------------------------------ report */
 
-static void render_summary(writer *w, const pacta_report *rep, unsigned flags)
+int render_text_shows(const pacta_finding *f, unsigned flags)
 {
-    size_t hidden = pacta_report_count(rep, PACTA_NOT_APPLICABLE);
+    return f->verdict != PACTA_NOT_APPLICABLE || (flags & PACTA_RENDER_ALL) || whatif_changed(f);
+}
+
+void render_text_summary(writer *w, const pacta_report *rep, unsigned flags, size_t shown)
+{
+    if (shown == 0)
+        writer_str(w, rep->finding_count ? "\nNo findings to show.\n" : "\nNo findings.\n");
     writer_char(w, '\n');
-    for (int v = 0; v < PACTA_VERDICT_COUNT; v++)
-        writer_printf(w, "%s%zu %s", v ? ", " : "", pacta_report_count(rep, (pacta_verdict)v),
-                      pacta_verdict_name((pacta_verdict)v));
-    if (hidden > 0 && !(flags & PACTA_RENDER_ALL))
+    render_verdict_counts(w, rep);
+    if (pacta_report_count(rep, PACTA_NOT_APPLICABLE) > 0 && !(flags & PACTA_RENDER_ALL))
         writer_str(w, " (not_applicable hidden; use --all)");
     writer_char(w, '\n');
     whatif_text_summary(w, rep);
@@ -464,12 +358,10 @@ void render_text(writer *w, const pacta_report *rep, const pacta_rulebase *rb, u
     whatif_text_assumptions(w, rep);
     for (size_t i = 0; i < rep->finding_count; i++) {
         const pacta_finding *f = rep->findings[i];
-        if (f->verdict == PACTA_NOT_APPLICABLE && !(flags & PACTA_RENDER_ALL) && !whatif_changed(f))
+        if (!render_text_shows(f, flags))
             continue;
         render_finding(w, f, rb, flags);
         shown++;
     }
-    if (shown == 0)
-        writer_str(w, rep->finding_count ? "\nNo findings to show.\n" : "\nNo findings.\n");
-    render_summary(w, rep, flags);
+    render_text_summary(w, rep, flags, shown);
 }

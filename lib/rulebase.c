@@ -1,6 +1,7 @@
 /*
  * rulebase.c: the life cycle of a rulebase (new, add files, finish, free),
- * its digest, and lookups. Reading the sections of the rule files is in
+ * its digest, lookups, and what its instruments and rules say about a
+ * provision. Reading the sections of the rule files is in
  * rules_load.c; this file decides the order the sections are read in, sorts
  * the definitions for lookup and indexes the rules by action, so that a
  * check never scans rules that cannot fire.
@@ -413,4 +414,37 @@ const party_def *instrument_party(const instrument_def *inst, const char *state_
             hi = mid;
     }
     return NULL;
+}
+
+static int covered_by_any(size_t n, const char *const *prefixes, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (provision_covered(prefixes[i], id))
+            return 1;
+    return 0;
+}
+
+int instrument_non_reservable(const instrument_def *inst, const char *provision)
+{
+    return covered_by_any(inst->non_reservable_count, inst->non_reservable, provision);
+}
+
+int instrument_incorporates(const instrument_def *inst, const char *provision)
+{
+    return covered_by_any(inst->incorporated_count, inst->incorporated, provision);
+}
+
+int rules_rely_on(const pacta_rulebase *rb, const instrument_def *inst, const char *id)
+{
+    for (size_t r = 0; r < rb->rule_count; r++) {
+        const rule_def *rule = rb->rules[r];
+        if (rule->instrument != inst)
+            continue;
+        if (strcmp(rule->provision->id, id) == 0)
+            return 1;
+        for (size_t e = 0; e < rule->element_count; e++)
+            if (rule->elements[e].provision && strcmp(rule->elements[e].provision->id, id) == 0)
+                return 1;
+    }
+    return 0;
 }

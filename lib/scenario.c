@@ -459,7 +459,7 @@ static pacta_status load_event(const sc_ctx *c, const ynode *n, sc_event *e)
     return st;
 }
 
-static int compare_events(const void *a, const void *b)
+int sc_event_compare(const void *a, const void *b)
 {
     const sc_event *x = *(const sc_event *const *)a, *y = *(const sc_event *const *)b;
     if (x->date.lo != y->date.lo)
@@ -494,7 +494,7 @@ static pacta_status load_events(const sc_ctx *c, const ynode *list)
     st = id_index_finish(c, &c->ids[IDS_EVENTS], list, "event", st);
     if (st != PACTA_OK)
         return st;
-    qsort(c->sc->events, c->sc->event_count, sizeof *c->sc->events, compare_events);
+    qsort(c->sc->events, c->sc->event_count, sizeof *c->sc->events, sc_event_compare);
     for (size_t i = 0; i < c->sc->event_count; i++)
         c->sc->events[i]->index = i;
     return PACTA_OK;

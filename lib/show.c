@@ -115,14 +115,6 @@ static void describe_instrument(builder *b, const instrument_def *inst, pacta_in
 
 /* ------------------------------------------------------------ provisions and uses */
 
-static int covered_by_any(size_t n, const char *const *prefixes, const char *id)
-{
-    for (size_t i = 0; i < n; i++)
-        if (provision_covered(prefixes[i], id))
-            return 1;
-    return 0;
-}
-
 static void describe_provision(builder *b, const instrument_def *inst, const provision_def *p,
                                pacta_provision_view *v)
 {
@@ -131,8 +123,7 @@ static void describe_provision(builder *b, const instrument_def *inst, const pro
     v->text = keeper_str(&b->k, p->text);
     v->source = keeper_source(&b->k, b->rb, p->source);
     v->citation = keeper_printf(&b->k, "%s, %s", inst->title, p->label);
-    v->non_reservable = covered_by_any(inst->non_reservable_count, (const char *const *)inst->non_reservable,
-                                       p->id);
+    v->non_reservable = instrument_non_reservable(inst, p->id);
 }
 
 static pacta_use_view *use(builder *b, const char *provision, const rule_def *rule,
@@ -216,7 +207,7 @@ static void collect_uses(builder *b, const instrument_def *inst, const provision
     }
     clause_uses(b, inst, p);
     const instrument_def *inc = inst->incorporated_by;
-    if (inc && covered_by_any(inc->incorporated_count, (const char *const *)inc->incorporated, p->id))
+    if (inc && instrument_incorporates(inc, p->id))
         use(b, p->id, NULL, "incorporated", inc->id,
             keeper_printf(&b->k,
                           "applied through the %s (%s) to a state bound by it but not by the %s "
@@ -228,9 +219,7 @@ static void collect_uses(builder *b, const instrument_def *inst, const provision
     if (other && inst->incorporating_provision && strcmp(inst->incorporating_provision, p->id) == 0)
         for (size_t r = 0; r < rb->rule_count; r++) {
             const rule_def *rule = rb->rules[r];
-            if (rule->instrument == other &&
-                covered_by_any(inst->incorporated_count, (const char *const *)inst->incorporated,
-                               rule->provision->id))
+            if (rule->instrument == other && instrument_incorporates(inst, rule->provision->id))
                 use(b, p->id, rule, "through", NULL,
                     keeper_printf(&b->k, "%s (%s %s, applied through this provision)", rule->title,
                                   other->short_title, rule->provision->label),

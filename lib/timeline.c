@@ -122,14 +122,6 @@ static void in_force_entry(builder *b, const instrument_def *inst, const party_d
     }
 }
 
-static int is_non_reservable(const instrument_def *inst, const char *provision)
-{
-    for (size_t i = 0; i < inst->non_reservable_count; i++)
-        if (provision_covered(inst->non_reservable[i], provision))
-            return 1;
-    return 0;
-}
-
 static void reservation_entries(builder *b, const instrument_def *inst, const party_def *p)
 {
     for (size_t i = 0; i < p->reservation_count; i++) {
@@ -137,7 +129,7 @@ static void reservation_entries(builder *b, const instrument_def *inst, const pa
         const char *what = "", *ignored = NULL;
         for (size_t k = 0; k < r->count; k++) {
             what = keeper_join(&b->k, what, ", ", eid_label(inst, r->provisions[k]));
-            if (is_non_reservable(inst, r->provisions[k]))
+            if (instrument_non_reservable(inst, r->provisions[k]))
                 ignored = r->provisions[k];
         }
         const char *text = keeper_printf(
@@ -660,19 +652,13 @@ static void render_entry_json(writer *w, const pacta_timeline_entry_view *x)
 
 static void render_answer_json(writer *w, const pacta_timeline_answer_view *x)
 {
-    int n = 0, m = 0;
+    int n = 0;
     writer_char(w, '{');
     json_member_opt(w, &n, "provision", x->provision);
     json_member_opt(w, &n, "label", x->label);
     json_member_string(w, &n, "bound", pacta_truth_name(x->bound));
     json_key(w, &n, "binding");
-    writer_char(w, '{');
-    json_member_opt(w, &m, "consent", x->binding.consent);
-    json_member_opt(w, &m, "consent_type", x->binding.consent_type);
-    json_member_opt(w, &m, "in_force", x->binding.in_force);
-    json_member_opt(w, &m, "clause", x->binding.clause);
-    json_member_opt(w, &m, "via", x->binding.via);
-    writer_char(w, '}');
+    json_binding(w, &x->binding);
     json_member_strings(w, &n, "rules", x->rule_count, x->rules);
     json_member_strings(w, &n, "reasons", x->reason_count, x->reasons);
     json_member_strings(w, &n, "caveats", x->caveat_count, x->caveats);

@@ -331,16 +331,6 @@ static int set_fact(arena *ar, sc_fact_list *list, const fact_def *f, pacta_trut
     return 0;
 }
 
-static int compare_events(const void *a, const void *b)
-{
-    const sc_event *x = *(const sc_event *const *)a, *y = *(const sc_event *const *)b;
-    if (x->date.lo != y->date.lo)
-        return x->date.lo < y->date.lo ? -1 : 1;
-    if (x->date.hi != y->date.hi)
-        return x->date.hi < y->date.hi ? -1 : 1;
-    return x->input_index < y->input_index ? -1 : x->input_index > y->input_index;
-}
-
 /* The copy: persons, conditions and events are the copy's own; the rest is shared. */
 static pacta_scenario *copy_scenario(arena *ar, const pacta_scenario *base, size_t extra_conditions)
 {
@@ -465,7 +455,7 @@ static pacta_scenario *assumed_scenario(arena *ar, const pacta_scenario *base,
             return NULL;
     }
     if (dates) {
-        qsort(events, sc->event_count, sizeof *events, compare_events);
+        qsort(events, sc->event_count, sizeof *events, sc_event_compare);
         for (size_t i = 0; i < sc->event_count; i++)
             events[i]->index = i;
     }

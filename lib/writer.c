@@ -1,6 +1,7 @@
 /*
- * writer.c: buffered output with sticky errors, JSON string escaping and
- * terminal-safe text. See writer.h for the contract.
+ * writer.c: buffered output with sticky errors, JSON string escaping,
+ * terminal-safe text, and the layouts on top of them: JSON objects member
+ * by member and text wrapped for people. See writer.h for the contract.
  */
 #include "writer.h"
 
@@ -296,4 +297,153 @@ void writer_text(writer *w, const char *s)
 {
     if (s)
         writer_textn(w, s, strlen(s));
+}
+
+/* ------------------------------------------------------------- JSON objects */
+
+void json_key(writer *w, int *members, const char *name)
+{
+    if ((*members)++)
+        writer_bytes(w, ", ", 2);
+    writer_json_string(w, name);
+    writer_bytes(w, ": ", 2);
+}
+
+void json_member_string(writer *w, int *members, const char *name, const char *value)
+{
+    json_key(w, members, name);
+    writer_json_string(w, value);
+}
+
+void json_member_opt(writer *w, int *members, const char *name, const char *value)
+{
+    if (value)
+        json_member_string(w, members, name, value);
+}
+
+void json_member_size(writer *w, int *members, const char *name, size_t value)
+{
+    json_key(w, members, name);
+    writer_printf(w, "%zu", value);
+}
+
+void json_member_bool(writer *w, int *members, const char *name, int value)
+{
+    json_key(w, members, name);
+    writer_str(w, value ? "true" : "false");
+}
+
+void json_member_strings(writer *w, int *members, const char *name, size_t count,
+                         const char *const *items)
+{
+    json_key(w, members, name);
+    writer_char(w, '[');
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            writer_bytes(w, ", ", 2);
+        writer_json_string(w, items[i]);
+    }
+    writer_char(w, ']');
+}
+
+/* ------------------------------------------------------------- wrapped text */
+
+#define ELLIPSIS "\xE2\x80\xA6"
+
+size_t text_columns(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+    }
+    return n;
+}
+
+size_t text_prefix_bytes(const char *s, size_t max)
+{
+    size_t len = strlen(s), i = 0;
+    for (size_t n = 0; i < len && n < max; n++) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+    }
+    return i;
+}
+
+void text_spaces(writer *w, size_t n)
+{
+    while (n--)
+        writer_char(w, ' ');
+}
+
+/* The next word of s at or after *pos: sets *start and returns its length (0 at the end). */
+static size_t next_word(const char *s, size_t len, size_t *pos, size_t *start)
+{
+    uint32_t cp;
+    size_t i = *pos;
+    while (i < len) {
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (!text_is_space(cp))
+            break;
+        i += n;
+    }
+    *start = i;
+    while (i < len) {
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (text_is_space(cp))
+            break;
+        i += n;
+    }
+    *pos = i;
+    return i - *start;
+}
+
+size_t text_wrap_max(writer *w, size_t col, size_t indent, const char *text, size_t max)
+{
+    size_t len = text ? strlen(text) : 0, pos = 0, start, shown = 0;
+    int first = 1;
+    size_t n;
+    while ((n = next_word(text, len, &pos, &start)) > 0) {
+        size_t cols = text_columns(text + start, n);
+        if (max && shown + cols > max) {
+            writer_str(w, first ? ELLIPSIS : " " ELLIPSIS);
+            return col + (first ? 1 : 2);
+        }
+        if (!first && col + 1 + cols > TEXT_WIDTH && col > indent) {
+            writer_char(w, '\n');
+            text_spaces(w, indent);
+            col = indent;
+        } else if (!first) {
+            writer_char(w, ' ');
+            col++;
+        }
+        writer_textn(w, text + start, n);
+        col += cols;
+        shown += cols + !first;
+        first = 0;
+    }
+    return col;
+}
+
+size_t text_wrap(writer *w, size_t col, size_t indent, const char *text)
+{
+    return text_wrap_max(w, col, indent, text, 0);
+}
+
+void text_item(writer *w, size_t indent, const char *prefix, const char *text)
+{
+    if (!prefix)
+        prefix = "";
+    text_spaces(w, indent);
+    writer_text(w, prefix);
+    size_t col = indent + text_columns(prefix, strlen(prefix));
+    text_wrap(w, col, col, text);
+    writer_char(w, '\n');
+}
+
+void text_hanging(writer *w, size_t indent, size_t hang, const char *text)
+{
+    text_spaces(w, indent);
+    text_wrap(w, indent, indent + hang, text);
+    writer_char(w, '\n');
 }

@@ -9,7 +9,11 @@
  *
  * Two kinds of escaping live here because both must handle arbitrary bytes
  * from scenario files: JSON strings (always valid JSON and UTF-8) and
- * terminal text (no control characters reach the user's terminal).
+ * terminal text (no control characters reach the user's terminal). On top
+ * of them, the two layouts every renderer shares, so that every object and
+ * every worksheet pacta prints reads the same way: JSON objects written
+ * member by member on one line (", " and ": " separators, optional members
+ * omitted), and text for people wrapped word by word at TEXT_WIDTH columns.
  */
 #ifndef PACTA_WRITER_H
 #define PACTA_WRITER_H
@@ -78,5 +82,44 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
 /** 1 for the characters writer_text() shows as a space. */
 int text_is_space(uint32_t cp);
+
+/* ------------------------------------------------------------ JSON objects */
+
+/* Members of an object: *members counts those written, for the separators. */
+void json_key(writer *w, int *members, const char *name);
+void json_member_string(writer *w, int *members, const char *name, const char *value);
+/** Omitted when value is NULL. */
+void json_member_opt(writer *w, int *members, const char *name, const char *value);
+void json_member_size(writer *w, int *members, const char *name, size_t value);
+void json_member_bool(writer *w, int *members, const char *name, int value);
+void json_member_strings(writer *w, int *members, const char *name, size_t count,
+                         const char *const *items);
+
+/* ------------------------------------------------------------ wrapped text */
+
+/*
+ * Columns are counted in code points (a wide CJK character counts as one,
+ * so wrapping is approximate there); every string passes writer_text().
+ */
+#define TEXT_WIDTH 78
+
+/** Code points in s[0..len), each invalid sequence counting as one. */
+size_t text_columns(const char *s, size_t len);
+/** Bytes of the first max code points of s (all of s if shorter). */
+size_t text_prefix_bytes(const char *s, size_t max);
+/** n spaces. */
+void text_spaces(writer *w, size_t n);
+/**
+ * Writes text word by word, the cursor being at column col; a word that
+ * would pass TEXT_WIDTH starts a new line indented by indent. Runs of
+ * whitespace collapse to one space. Returns the cursor's column.
+ */
+size_t text_wrap(writer *w, size_t col, size_t indent, const char *text);
+/** text_wrap(), stopping before the word that would pass max code points (max > 0) with an ellipsis. */
+size_t text_wrap_max(writer *w, size_t col, size_t indent, const char *text, size_t max);
+/** indent, prefix, then text wrapped under the end of the prefix, and a newline. */
+void text_item(writer *w, size_t indent, const char *prefix, const char *text);
+/** text from column indent, its continuation lines indented by hang more, and a newline. */
+void text_hanging(writer *w, size_t indent, size_t hang, const char *text);
 
 #endif

@@ -210,6 +210,10 @@ function evalTest(db, sc, t, e, steps) {
   if (t.status) return t.status.includes(at.subject.status) ? T : F;
   if (t.none_between) return noneBetween(db, sc, t, steps);
   if (t.to_party) return at.to && db.instruments.get(t.to_party).states.includes(at.to) ? T : F;
+  if (t.to_nationality) {
+    const home = at.subject ? at.subject.nationality : null;
+    return !at.to || !home ? U : at.to === home ? T : F;
+  }
   throw new Error('unknown test ' + JSON.stringify(t));
 }
 

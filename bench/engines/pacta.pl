@@ -281,10 +281,16 @@ eval(none_between(From, To, Actions, Where), Sc, _, Steps, V) :- !,
     Sc = sc(_, _, Events),
     none_between(Events, I0, I1, Actor, Pid, Actions, Where, Sc, false, Some),
     not3(Some, V).
-eval(to_party(Inst), _, E, Steps, V) :-
-    step_event(-1, E, Steps, ev(_, _, _, _, _, _, To, _, _, _)),
+eval(to_party(Inst, At), _, E, Steps, V) :- !,
+    step_event(At, E, Steps, ev(_, _, _, _, _, _, To, _, _, _)),
     instrument(Inst, _, _, _, _, _, _, _, _, _, _, States),
     ( To \== none, memberchk(To, States) -> V = true ; V = false ).
+eval(to_nationality(At), _, E, Steps, V) :-
+    step_event(At, E, Steps, ev(_, _, _, _, _, person(_, Home, _, _), To, _, _, _)),
+    (   ( To == none ; Home == none ) -> V = unknown
+    ;   To == Home -> V = true
+    ;   V = false
+    ).
 
 eval_all([], _, _, _, V, V).
 eval_all([T|Ts], Sc, E, Steps, V0, V) :-
