@@ -23,6 +23,7 @@ typedef struct evaluation {
     ptrvec facts;        /* rp_fact* used by this finding */
     ptrvec step_facts;   /* size_t indexes (boxed) for the step being evaluated */
     ptrvec unknown;      /* refs of base facts left unknown in the current step */
+    ptrvec undecided;    /* (leaf, event) pairs that leave the current step unknown */
     int oom;
 } evaluation;
 
@@ -182,13 +183,12 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
 }
 
 /*
- * Names, in scenario terms, a leaf that leaves a step undecided (an
- * expr_visit_fn): an unknown derived fact is explained by the leaves of its
- * derivation, everything else by its own name.
+ * Names, in scenario terms, a leaf that leaves a step undecided: an unknown
+ * derived fact is explained by the leaves of its derivation, everything else
+ * by its own name.
  */
-static void collect_unknown(void *ctx, const expr *leaf, const sc_event *at)
+static void collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at)
 {
-    evaluation *ev = ctx;
     const char *ref = NULL;
     if (leaf->kind == EX_TO_NATIONALITY) {
         ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
@@ -201,13 +201,13 @@ static void collect_unknown(void *ctx, const expr *leaf, const sc_event *at)
         }
         if (a.from == PACTA_FROM_NOWHERE && f->derived) {
             expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
-            if (leaf->of != REF_DESTINATION && f->derived->kind == EX_FACT) {
-                expr shifted = *f->derived;
+            expr shifted = *f->derived;
+            if (leaf->of != REF_DESTINATION && f->derived->kind == EX_FACT)
                 shifted.of = leaf->of;
-                expr_unknown_leaves(&shifted, &env, collect_unknown, ev);
-            } else {
-                expr_unknown_leaves(f->derived, &env, collect_unknown, ev);
-            }
+            ptrvec inner = {0};
+            expr_eval_collect(&shifted, &env, ev->ar, &inner, &ev->oom);
+            for (size_t i = 0; i + 1 < inner.count; i += 2)
+                collect_unknown(ev, inner.items[i], inner.items[i + 1]);
             return;
         }
         ref = a.ref;
@@ -443,7 +443,8 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
 {
     fs->ev.step_facts.count = 0;
     fs->ev.unknown.count = 0;
-    pacta_truth v = expr_eval(el->test, env);
+    fs->ev.undecided.count = 0;
+    pacta_truth v = expr_eval_collect(el->test, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
     rp_step *step = new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
     const char *where = el->provision ? el->provision->label : NULL;
     const char *role = kind == PACTA_STEP_ELEMENT     ? "Element"
@@ -467,8 +468,8 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                                   truth_word(v), facts, *facts ? ")" : "");
     push(&fs->ev, &fs->reasons, sentence);
     step_account(fs, step, where, &sentence, 1);
-    if (v == PACTA_UNKNOWN)
-        expr_unknown_leaves(el->test, env, collect_unknown, &fs->ev);
+    for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
+        collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
     if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
         for (size_t i = 0; i < fs->ev.unknown.count; i++)
             push_unique_string(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);

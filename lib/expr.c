@@ -400,38 +400,56 @@ pacta_truth expr_eval(const expr *e, const expr_env *env)
     return PACTA_UNKNOWN;
 }
 
-void expr_unknown_leaves(const expr *e, const expr_env *env, expr_visit_fn visit, void *ctx)
+pacta_truth expr_eval_collect(const expr *e, const expr_env *env, arena *ar, ptrvec *leaves,
+                              int *oom)
 {
-    if (expr_eval(e, env) != PACTA_UNKNOWN)
-        return;
+    size_t mark = leaves->count;
+    pacta_truth v;
     switch (e->kind) {
     case EX_ALL:
     case EX_ANY:
+        v = e->kind == EX_ALL ? PACTA_TRUE : PACTA_FALSE;
+        for (size_t i = 0; i < e->count; i++) {
+            pacta_truth kid = expr_eval_collect(e->kids[i], env, ar, leaves, oom);
+            v = e->kind == EX_ALL ? truth_and(v, kid) : truth_or(v, kid);
+        }
+        break;
     case EX_NOT:
-        for (size_t i = 0; i < e->count; i++)
-            expr_unknown_leaves(e->kids[i], env, visit, ctx);
-        return;
+        v = truth_not(expr_eval_collect(e->kids[0], env, ar, leaves, oom));
+        break;
     case EX_NONE_BETWEEN: {
         const sc_event *from = env->steps[e->from_step];
         const sc_event *to = env->steps[e->to_step];
-        for (size_t i = from->index + 1; i < to->index && e->count; i++) {
+        pacta_truth some = PACTA_FALSE;
+        for (size_t i = from->index + 1; i < to->index && some != PACTA_TRUE; i++) {
             const sc_event *ev = env->sc->events[i];
             if (ev->actor != to->actor || ev->subject != to->subject ||
                 !(e->actions & ((action_mask)1 << ev->action->index)))
                 continue;
-            expr_env inner = *env;
-            inner.main = ev;
-            inner.steps = NULL;
-            inner.step_count = 0;
-            expr_unknown_leaves(e->kids[0], &inner, visit, ctx);
+            pacta_truth hit = PACTA_TRUE;
+            if (e->count) {
+                expr_env inner = *env;
+                inner.main = ev;
+                inner.steps = NULL;
+                inner.step_count = 0;
+                hit = expr_eval_collect(e->kids[0], &inner, ar, leaves, oom);
+            }
+            some = truth_or(some, hit);
         }
-        return;
+        v = truth_not(some);
+        break;
     }
-    case EX_FACT:
-    case EX_STATUS:
-    case EX_TO_PARTY:
-    case EX_TO_NATIONALITY:
-        visit(ctx, e, leaf_event(e, env));
-        return;
+    default: {
+        const sc_event *at = leaf_event(e, env);
+        v = env->leaf(env->ctx, e, at);
+        if (v == PACTA_UNKNOWN &&
+            (ptrvec_push(ar, leaves, (void *)e) || ptrvec_push(ar, leaves, (void *)at)))
+            *oom = 1;
+        break;
     }
+    }
+    /* a decided node is decided whatever its unknown leaves turn out to be */
+    if (v != PACTA_UNKNOWN)
+        leaves->count = mark;
+    return v;
 }

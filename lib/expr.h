@@ -50,13 +50,15 @@ typedef struct expr_env {
 pacta_truth expr_eval(const expr *e, const expr_env *env);
 
 /*
- * Calls visit for each leaf whose being unknown makes e unknown: under an
- * unknown `all` only the unknown children count (none is false), likewise
- * under `any` (none is true). These are exactly the facts that would decide
- * e. Nothing is visited when e is true or false.
+ * Evaluates e like expr_eval and appends to *leaves (pairs: the leaf, then
+ * the event it was read at) each leaf whose being unknown makes e unknown:
+ * under an unknown `all` only the unknown children count (none is false),
+ * likewise under `any` (none is true). These are exactly the facts that would
+ * decide e; nothing is appended when e is true or false. *oom is set when the
+ * list cannot grow.
  */
-typedef void (*expr_visit_fn)(void *ctx, const expr *leaf, const sc_event *at);
-void expr_unknown_leaves(const expr *e, const expr_env *env, expr_visit_fn visit, void *ctx);
+pacta_truth expr_eval_collect(const expr *e, const expr_env *env, arena *ar, ptrvec *leaves,
+                              int *oom);
 
 /* Kleene connectives, shared with the evaluator's verdict logic. */
 pacta_truth truth_and(pacta_truth a, pacta_truth b);
