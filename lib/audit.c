@@ -171,6 +171,16 @@ void json_fact(writer *w, const rp_fact *x, int span)
     writer_char(w, '}');
 }
 
+void json_step_head(writer *w, int *members, const rp_step *s)
+{
+    json_member_string(w, members, "kind", pacta_step_kind_name(s->kind));
+    json_member_opt(w, members, "id", s->id);
+    json_member_opt(w, members, "label", s->label);
+    json_member_opt(w, members, "provision", s->provision);
+    json_member_opt(w, members, "provision_label", s->provision_label);
+    json_member_string(w, members, "value", pacta_truth_name(s->value));
+}
+
 /* ------------------------------------------------------------ text */
 
 const char *source_citation(keeper *k, const pacta_source_view *s)

@@ -65,6 +65,11 @@ void json_binding(writer *w, const pacta_binding_view *b);
  * omitted, and with span the "span" of a fact read from narrative text.
  */
 void json_fact(writer *w, const rp_fact *x, int span);
+/**
+ * The members a step's object opens with: "kind", "id", "label",
+ * "provision", "provision_label" (those absent omitted) and "value".
+ */
+void json_step_head(writer *w, int *members, const rp_step *s);
 
 /* Text (writer.h wraps it). */
 

@@ -178,14 +178,6 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
     return still;
 }
 
-static int non_reservable(const instrument_def *inst, const char *provision)
-{
-    for (size_t i = 0; i < inst->non_reservable_count; i++)
-        if (provision_covered(inst->non_reservable[i], provision))
-            return 1;
-    return 0;
-}
-
 static pacta_truth check_reservations(builder *b, const instrument_def *inst, const party_def *p,
                                       const char *provision, const sc_event *e)
 {
@@ -197,7 +189,7 @@ static pacta_truth check_reservations(builder *b, const instrument_def *inst, co
             covers = provision_covered(r->provisions[k], provision);
         if (!covers)
             continue;
-        if (non_reservable(inst, provision)) {
+        if (instrument_non_reservable(inst, provision)) {
             caveat(b, arena_printf(b->ar,
                                    "%s's reservation covering %s [%s] is ignored: %s makes the "
                                    "provision non-reservable.",
@@ -319,14 +311,6 @@ static pacta_truth other_binding(builder *b, const instrument_def *inst, const s
     return bound;
 }
 
-static int incorporates(const instrument_def *inc, const char *provision)
-{
-    for (size_t i = 0; i < inc->incorporated_count; i++)
-        if (provision_covered(inc->incorporated[i], provision))
-            return 1;
-    return 0;
-}
-
 static pacta_truth evaluate(builder *b, const instrument_def *inst, const char *provision,
                             const sc_event *e)
 {
@@ -351,7 +335,7 @@ int binding_for_provision(arena *ar, const instrument_def *inst, const char *pro
     out->bound = evaluate(&b, inst, provision, e);
 
     const instrument_def *inc = inst->incorporated_by;
-    if (out->bound != PACTA_TRUE && inc && provision && incorporates(inc, provision)) {
+    if (out->bound != PACTA_TRUE && inc && provision && instrument_incorporates(inc, provision)) {
         /* the incorporating instrument is weighed on its own record; the
          * first instrument's reasons stay, since they explain why the route matters */
         binding_result second;

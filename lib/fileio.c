@@ -11,8 +11,8 @@
 
 #include "error.h"
 
-pacta_status read_whole_file(arena *ar, const char *path, size_t max_bytes, char **data,
-                             size_t *len, pacta_error *err)
+static pacta_status read_whole_file(arena *ar, const char *path, size_t max_bytes, char **data,
+                                    size_t *len, pacta_error *err)
 {
     struct stat info;
     if (stat(path, &info) != 0)
@@ -56,4 +56,13 @@ pacta_status read_whole_file(arena *ar, const char *path, size_t max_bytes, char
     *data = buf;
     *len = used;
     return PACTA_OK;
+}
+
+pacta_status read_file_scratch(arena **scratch, const pacta_options *opts, const char *path,
+                               char **data, size_t *len, pacta_error *err)
+{
+    *scratch = arena_new(&opts->allocator);
+    if (!*scratch)
+        return error_set(err, PACTA_ENOMEM, path, 0, 0, "out of memory");
+    return read_whole_file(*scratch, path, opts->max_input_bytes, data, len, err);
 }

@@ -10,8 +10,13 @@
 #include "arena.h"
 #include "pacta.h"
 
-/** Reads path into the arena (NUL-terminated, *len excludes the NUL). */
-pacta_status read_whole_file(arena *ar, const char *path, size_t max_bytes, char **data,
-                             size_t *len, pacta_error *err);
+/**
+ * Reads path under opts' input limit into a new arena made with opts'
+ * allocator, for a loader that copies what it keeps: the caller hands
+ * *data to it (NUL-terminated, *len excludes the NUL), then arena_free()s
+ * *scratch (NULL when nothing was made).
+ */
+pacta_status read_file_scratch(arena **scratch, const pacta_options *opts, const char *path,
+                               char **data, size_t *len, pacta_error *err);
 
 #endif

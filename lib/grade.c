@@ -553,12 +553,10 @@ pacta_status pacta_grade_file(pacta_grade **out, const pacta_rulebase *rb, const
         return error_set(err, PACTA_EUSAGE, path ? path : "", 0, 0,
                          "pacta_grade_file: invalid argument");
     *out = NULL;
-    arena *scratch = arena_new(&rb->opts.allocator);
-    if (!scratch)
-        return error_set(err, PACTA_ENOMEM, path, 0, 0, "out of memory");
+    arena *scratch;
     char *data;
     size_t len;
-    pacta_status st = read_whole_file(scratch, path, rb->opts.max_input_bytes, &data, &len, err);
+    pacta_status st = read_file_scratch(&scratch, &rb->opts, path, &data, &len, err);
     if (st == PACTA_OK)
         st = pacta_grade_buffer(out, rb, path, data, len, err);
     arena_free(scratch);

@@ -168,12 +168,7 @@ static void json_step(writer *w, const pacta_finding *f, const rp_step *s)
 {
     int n = 0;
     writer_char(w, '{');
-    json_member_string(w, &n, "kind", pacta_step_kind_name(s->kind));
-    json_member_string(w, &n, "id", s->id);
-    json_member_opt(w, &n, "label", s->label);
-    json_member_opt(w, &n, "provision", s->provision);
-    json_member_opt(w, &n, "provision_label", s->provision_label);
-    json_member_string(w, &n, "value", pacta_truth_name(s->value));
+    json_step_head(w, &n, s);
     json_key(w, &n, "facts");
     writer_char(w, '[');
     for (size_t k = 0, shown = 0; k < s->fact_count; k++) {

@@ -177,12 +177,10 @@ static pacta_status add_file_named(pacta_rulebase *rb, const char *path, const c
 {
     if (!rb || !path)
         return error_set(err, PACTA_EUSAGE, "", 0, 0, "pacta_rulebase_add_file: invalid argument");
-    arena *scratch = arena_new(&rb->opts.allocator);
-    if (!scratch)
-        return error_set(err, PACTA_ENOMEM, path, 0, 0, "out of memory");
+    arena *scratch;
     char *data;
     size_t len;
-    pacta_status st = read_whole_file(scratch, path, rb->opts.max_input_bytes, &data, &len, err);
+    pacta_status st = read_file_scratch(&scratch, &rb->opts, path, &data, &len, err);
     if (st == PACTA_OK)
         st = add_named(rb, path, digest_name, data, len, err);
     arena_free(scratch);
