@@ -10,41 +10,7 @@
 # with a real JSON parser (tests/cli/batch_check.py). Prints "ok - NAME" or
 # "not ok - NAME", then "N passed, N failed"; exits 1 if any test failed.
 
-set -u
-
-if [ -z "${PACTA:-}" ]; then
-    echo "batch.sh: set PACTA to the pacta command" >&2
-    exit 2
-fi
-
-here=tests/cli
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-batch.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' 0
-trap 'exit 2' INT TERM HUP
-
-passed=0
-failed=0
-rc=0
-
-ok() {
-    passed=$((passed + 1))
-    echo "ok - $1"
-}
-
-not_ok() {
-    failed=$((failed + 1))
-    echo "not ok - $1"
-    echo "#   $2"
-    sed -e 's/^/#   stdout: /' "$tmp/out" | cut -c1-200 | head -n 5
-    sed -e 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-# run ARGS...: runs pacta; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
-run() {
-    # shellcheck disable=SC2086
-    $PACTA "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
+. "$(dirname "$0")/lib.sh"
 
 # verify NAME STATUS CHECK ARGS...: the exit status, then batch_check.py CHECK
 # over the output (it prints why it fails, nothing when it passes).
@@ -133,5 +99,4 @@ verify "--batch writes JSON only" 2 stderr "--format text does not apply"
 run check --help
 verify "--help documents --batch, --jobs and the exit status of a batch" 0 help
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

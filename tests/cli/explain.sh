@@ -9,56 +9,9 @@
 # Prints "ok - NAME" or "not ok - NAME" per test, then "N passed, N failed";
 # exits 1 if any test failed. Needs python3 (JSON and block parsing).
 
-set -u
+. "$(dirname "$0")/lib.sh"
 
-if [ -z "${PACTA:-}" ]; then
-    echo "explain.sh: set PACTA to the pacta command" >&2
-    exit 2
-fi
-
-rules=rules
 prc=examples/prc-2023-mass-return.yaml
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-explain.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' 0
-trap 'exit 2' INT TERM HUP
-
-passed=0
-failed=0
-rc=0
-
-ok() {
-    passed=$((passed + 1))
-    echo "ok - $1"
-}
-
-not_ok() {
-    failed=$((failed + 1))
-    echo "not ok - $1"
-    printf '%s\n' "$2" | sed -e 's/^/#   /'
-    sed -e 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, status in $rc.
-run() {
-    # shellcheck disable=SC2086
-    $PACTA "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
-
-# check NAME SCRIPT: runs the python SCRIPT on $tmp/out (as `text`); it prints
-# nothing when the test passes and the reason when it fails.
-check() {
-    why=$(python3 - "$tmp/out" "$2" 2>&1 <<'EOF'
-import json, re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-def fail(msg):
-    print(msg)
-    sys.exit(0)
-exec(sys.argv[2])
-EOF
-)
-    if [ -z "$why" ]; then ok "$1"; else not_ok "$1" "$why"; fi
-}
 
 # ------------------------------------------------------------------ --explain
 
@@ -198,7 +151,7 @@ if text: fail('output on a usage error')
 "
 
 # The structured citation is checked against the cite: it must say the same.
-cp -R "$rules" "$tmp/rules-unts" && cp tests/cli/badrules/unts-disagrees/zz-bad.yaml "$tmp/rules-unts/"
+cp -R "$rules" "$tmp/rules-unts" && cp "$here"/badrules/unts-disagrees/zz-bad.yaml "$tmp/rules-unts/"
 run check --rules "$tmp/rules-unts" "$prc"
 check "a unts: that disagrees with cite: is refused at its position" "
 err = open('$tmp/err').read()
@@ -259,7 +212,7 @@ cus = [r for k, r in rows.items() if k.startswith('Customary')]
 if not cus or cus[0][3] != 'binds every state': fail('customary row: %r' % cus)
 "
 
-run check --rules "$rules" --format markdown tests/cli/escape.yaml
+run check --rules "$rules" --format markdown "$here/escape.yaml"
 check "markdown escapes what a scenario says (no stray emphasis, links or table cells)" "
 title = text.split('\n', 1)[0]
 if '\x01' in text or '\x1b' in text: fail('control character in the output')
@@ -313,5 +266,4 @@ check "test --coverage takes text or json only" "
 if $rc != 2 or 'goes with --coverage' not in open('$tmp/err').read(): fail('exit $rc')
 "
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

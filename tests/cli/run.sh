@@ -8,42 +8,7 @@
 # Prints "ok - NAME" or "not ok - NAME" (with details after "#") per test,
 # then "N passed, N failed"; exits 1 if any test failed.
 
-set -u
-
-if [ -z "${PACTA:-}" ]; then
-    echo "run.sh: set PACTA to the pacta command" >&2
-    exit 2
-fi
-
-here=tests/cli
-rules=rules
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-cli.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' 0
-trap 'exit 2' INT TERM HUP
-
-passed=0
-failed=0
-rc=0
-
-ok() {
-    passed=$((passed + 1))
-    echo "ok - $1"
-}
-
-not_ok() {
-    failed=$((failed + 1))
-    echo "not ok - $1"
-    echo "#   $2"
-    sed -e 's/^/#   stdout: /' "$tmp/out" | head -n 5
-    sed -e 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-# run ARGS...: runs pacta; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
-run() {
-    # shellcheck disable=SC2086
-    $PACTA "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
+. "$(dirname "$0")/lib.sh"
 
 # run_stdin FILE ARGS...: the same, with FILE as standard input.
 run_stdin() {
@@ -305,5 +270,4 @@ else
     not_ok "pacta test reports PASS, FAIL and the count" "exit $rc, or unexpected output"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -10,58 +10,7 @@
 # Prints "ok - NAME" or "not ok - NAME" per test, then "N passed, N failed";
 # exits 1 if any test failed. Needs python3 (JSON parsing).
 
-set -u
-
-if [ -z "${PACTA:-}" ]; then
-    echo "tools.sh: set PACTA to the pacta command" >&2
-    exit 2
-fi
-
-rules=rules
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-tools.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' 0
-trap 'exit 2' INT TERM HUP
-
-passed=0
-failed=0
-rc=0
-
-ok() {
-    passed=$((passed + 1))
-    echo "ok - $1"
-}
-
-not_ok() {
-    failed=$((failed + 1))
-    echo "not ok - $1"
-    printf '%s\n' "$2" | sed -e 's/^/#   /'
-    sed -e 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, status in $rc.
-run() {
-    # shellcheck disable=SC2086
-    $PACTA "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
-
-# check NAME SCRIPT: runs the python SCRIPT with `text` (stdout), `err`
-# (stderr) and `rc`; it prints nothing when the test passes, else the reason.
-check() {
-    why=$(python3 - "$tmp/out" "$tmp/err" "$rc" "$2" 2>&1 <<'EOF'
-import json, re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-err = open(sys.argv[2], encoding="utf-8").read()
-rc = int(sys.argv[3])
-flat = " ".join(text.split())  # the text with its line wrapping undone
-def fail(msg):
-    print(msg)
-    sys.exit(0)
-exec(sys.argv[4])
-EOF
-)
-    if [ -z "$why" ]; then ok "$1"; else not_ok "$1" "$why"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # ------------------------------------------------------------------ timeline
 
@@ -293,5 +242,4 @@ check "lint --examples needs a folder" '
 if rc != 2 or "is not a folder" not in err: fail("exit %d, stderr %r" % (rc, err))
 '
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

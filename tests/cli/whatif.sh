@@ -10,43 +10,11 @@
 #
 # Prints "ok - NAME" or "not ok - NAME" per test, then "N passed, N failed".
 
-set -u
+. "$(dirname "$0")/lib.sh"
 
-if [ -z "${PACTA:-}" ]; then
-    echo "whatif.sh: set PACTA to the pacta command" >&2
-    exit 2
-fi
-
-rules=rules
 prc=examples/prc-2023-mass-return.yaml
 laos=examples/missing-facts.yaml
-answers=tests/cli/answers
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pacta-whatif.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' 0
-trap 'exit 2' INT TERM HUP
-
-passed=0
-failed=0
-rc=0
-
-ok() {
-    passed=$((passed + 1))
-    echo "ok - $1"
-}
-
-not_ok() {
-    failed=$((failed + 1))
-    echo "not ok - $1"
-    echo "#   $2"
-    sed -e 's/^/#   stdout: /' "$tmp/out" | head -n 8
-    sed -e 's/^/#   stderr: /' "$tmp/err" | head -n 5
-}
-
-run() {
-    # shellcheck disable=SC2086
-    $PACTA "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
+answers=$here/answers
 
 # has FILE TEXT: FILE holds TEXT (fixed string, possibly across wrapped lines
 # joined by single spaces).
@@ -265,5 +233,4 @@ refused "grade: a missing answer file" "no-such-answers.yaml" \
     grade --rules "$rules" "$tmp/no-such-answers.yaml"
 refused "grade without a file" "no ANSWERS file given" grade --rules "$rules"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

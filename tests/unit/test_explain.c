@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "pacta.h"
+#include "fixtures.h"
 #include "sink.h"
 #include "small_rules.h"
 
@@ -23,17 +24,7 @@ static pacta_rulebase *rb;
 static int load_rules(void **state)
 {
     (void)state;
-    const char *root = getenv("PACTA_TEST_ROOT");
-    char dir[4096];
-    pacta_error err;
-    snprintf(dir, sizeof dir, "%s/rules", root && *root ? root : ".");
-    if (pacta_rulebase_load_dir(&rb, dir, NULL, &err) != PACTA_OK) {
-        char msg[1024];
-        pacta_error_format(&err, msg, sizeof msg);
-        print_error("%s\n", msg);
-        return -1;
-    }
-    return 0;
+    return setup_real_rules(&rb);
 }
 
 static int free_rules(void **state)
@@ -66,7 +57,7 @@ static pacta_report *check_scenario(const char *text)
     if (pacta_scenario_load_buffer(&scenario, rb, "case.yaml", text, strlen(text), &err) !=
             PACTA_OK ||
         pacta_check(&rep, rb, scenario, &err) != PACTA_OK)
-        fail_msg("%s:%u:%u: %s", err.file, err.line, err.column, err.message);
+        fail_on_error("case.yaml", &err);
     return rep;
 }
 
@@ -79,11 +70,7 @@ static void release(pacta_report *rep)
 
 static const pacta_finding *finding(const pacta_report *rep, const char *rule)
 {
-    for (size_t i = 0; i < pacta_report_finding_count(rep); i++)
-        if (strcmp(pacta_finding_rule(pacta_report_finding(rep, i)), rule) == 0)
-            return pacta_report_finding(rep, i);
-    fail_msg("no finding for %s", rule);
-    return NULL;
+    return the_finding(rep, rule, NULL);
 }
 
 /* ------------------------------------------------------------ citations */

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "pacta.h"
+#include "fixtures.h"
 
 static pacta_rulebase *rb;
 /*
@@ -32,17 +33,7 @@ static pacta_report *rep;
 static int load_rules(void **state)
 {
     (void)state;
-    const char *root = getenv("PACTA_TEST_ROOT");
-    char dir[4096];
-    pacta_error err;
-    snprintf(dir, sizeof dir, "%s/rules", root && *root ? root : ".");
-    if (pacta_rulebase_load_dir(&rb, dir, NULL, &err) != PACTA_OK) {
-        char msg[1024];
-        pacta_error_format(&err, msg, sizeof msg);
-        print_error("%s\n", msg);
-        return -1;
-    }
-    return 0;
+    return setup_real_rules(&rb);
 }
 
 static int free_rules(void **state)
@@ -70,38 +61,14 @@ static void check(const char *person, const char *rest)
     snprintf(buf, sizeof buf, "pacta: 1\ntitle: law check\npersons:\n  - {id: p, nationality: KP%s}\n%s",
              person, rest);
     if (pacta_scenario_load_buffer(&sc, rb, "law-check.yaml", buf, strlen(buf), &err) != PACTA_OK)
-        fail_msg("scenario: %u:%u: %s", err.line, err.column, err.message);
+        fail_on_error("scenario", &err);
     if (pacta_check(&rep, rb, sc, &err) != PACTA_OK)
-        fail_msg("check: %s", err.message);
+        fail_on_error("check", &err);
 }
 
 static const pacta_finding *finding(const char *rule, const char *event)
 {
-    for (size_t i = 0; i < pacta_report_finding_count(rep); i++) {
-        const pacta_finding *f = pacta_report_finding(rep, i);
-        size_t n = pacta_finding_event_count(f);
-        if (strcmp(pacta_finding_rule(f), rule) == 0 && n &&
-            strcmp(pacta_finding_event(f, n - 1), event) == 0)
-            return f;
-    }
-    fail_msg("no finding %s on %s", rule, event);
-    return NULL;
-}
-
-static int has_caveat(const pacta_finding *f, const char *text)
-{
-    for (size_t i = 0; i < pacta_finding_caveat_count(f); i++)
-        if (strstr(pacta_finding_caveat(f, i), text))
-            return 1;
-    return 0;
-}
-
-static int has_reason(const pacta_finding *f, const char *text)
-{
-    for (size_t i = 0; i < pacta_finding_reason_count(f); i++)
-        if (strstr(pacta_finding_reason(f, i), text))
-            return 1;
-    return 0;
+    return the_finding(rep, rule, event);
 }
 
 static int cites_source(const pacta_finding *f, const char *label_part)
@@ -127,13 +94,13 @@ static void test_border_protocol_is_no_excuse_only_for_returns_to_the_dprk(void 
     check(", status: undetermined", RETURN_2023);
     const pacta_finding *to_kp = finding("refugee-convention/return-to-risk", "e1");
     assert_int_equal(pacta_finding_verdict(to_kp), PACTA_VIOLATION);
-    assert_true(has_caveat(to_kp, "Not an excuse: the 1986 China-DPRK border protocol"));
+    assert_true(HAS_CAVEAT(to_kp, "Not an excuse: the 1986 China-DPRK border protocol"));
     /* the principle is cited with the finding: VCLT and ExCom No. 25 */
     assert_true(cites_source(to_kp, "Vienna Convention on the Law of Treaties"));
     assert_true(cites_source(to_kp, "Conclusion No. 25"));
-    assert_true(has_caveat(finding("cat/return-to-torture", "e1"), "Not an excuse"));
+    assert_true(HAS_CAVEAT(finding("cat/return-to-torture", "e1"), "Not an excuse"));
     /* a deportation to Mongolia is no return to the other party */
-    assert_false(has_caveat(finding("refugee-convention/return-to-risk", "e2"), "Not an excuse"));
+    assert_false(HAS_CAVEAT(finding("refugee-convention/return-to-risk", "e2"), "Not an excuse"));
     /* the no-excuse rule gives no finding of its own */
     for (size_t i = 0; i < pacta_report_finding_count(rep); i++)
         assert_null(strstr(pacta_finding_rule(pacta_report_finding(rep, i)), "border-protocol"));
@@ -145,7 +112,7 @@ static void test_constitution_asylum_clause_is_a_permission(void **state)
     check(", status: asylum_seeker, facts: {sought_protection: true}", RETURN_2023);
     const pacta_finding *f = finding("cn-constitution/asylum-permission", "e1");
     assert_int_equal(pacta_finding_verdict(f), PACTA_NOT_APPLICABLE);
-    assert_true(has_reason(f, "permission"));
+    assert_true(HAS_REASON(f, "permission"));
     assert_string_equal(pacta_finding_basis(f), "domestic");
 }
 

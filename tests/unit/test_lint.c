@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "pacta.h"
+#include "fixtures.h"
 #include "sink.h"
 
 /* Line numbers below are those of these texts: keep them in step. */
@@ -75,6 +76,23 @@ static const char TREATY[] =
     "      considerations:\n"
     "        - {id: also, label: also, provision: art_3__para_1, test: {fact: risk}}\n";
 
+/* Lines 1-7 of an extra instrument file u.yaml, a customary one; its provisions follow. */
+#define CUSTOM_HEAD           \
+    "pacta-rules: 1\n"        \
+    "instrument:\n"           \
+    "  id: u\n"               \
+    "  title: Custom\n"       \
+    "  basis: customary\n"    \
+    "  authorities: [src]\n"  \
+    "  provisions:\n"
+
+/* Lines 5-8 of t-parties.yaml: AA's accession, with a reservation to the provisions in list. */
+#define AA_RESERVING(list)                                                  \
+    "    - state: AA\n"                                                     \
+    "      consent: {date: 1990-03-01, type: accession, source: src}\n"     \
+    "      reservations:\n"                                                 \
+    "        - {provisions: [" list "], source: src}\n"
+
 static const char GOOD_PATTERN[] = "(?i)\\\\bforcibly\\\\b";
 static const char GOOD_IN_FORCE[] = "1960-01-01";
 
@@ -124,16 +142,18 @@ static pacta_status load(const char *pattern, const char *in_force, const char *
     return pacta_rulebase_finish(fx.rb, &fx.err);
 }
 
-static void lint_loaded(void)
+/* Loads the fixture with the given variations (which it must accept), then lints it. */
+static void lint_with(const char *pattern, const char *in_force, const char *extra_keys,
+                      const char *records, const char *more_name, const char *more)
 {
+    if (load(pattern, in_force, extra_keys, records, more_name, more) != PACTA_OK)
+        fail_on_error("rules", &fx.err);
     assert_int_equal(pacta_lint(&fx.res, fx.rb, NULL, &fx.err), PACTA_OK);
 }
 
 static void lint_records(const char *records)
 {
-    if (load(NULL, NULL, NULL, records, NULL, NULL) != PACTA_OK)
-        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
-    lint_loaded();
+    lint_with(NULL, NULL, NULL, records, NULL, NULL);
 }
 
 /* The one problem of check `check`; fails unless there is exactly one. */
@@ -211,13 +231,7 @@ static void test_provision_text_without_source(void **state)
 {
     (void)state;
     assert_load_error(load(NULL, NULL, NULL, NULL, "u.yaml",
-                           "pacta-rules: 1\n"
-                           "instrument:\n"
-                           "  id: u\n"
-                           "  title: Custom\n"
-                           "  basis: customary\n"
-                           "  authorities: [src]\n"
-                           "  provisions:\n"
+                           CUSTOM_HEAD
                            "    - {id: rule, label: the rule, text: \"words\"}\n"),
                       "u.yaml", 8, 41, "provision rule has a text but no source");
 }
@@ -246,13 +260,7 @@ static void test_rule_citing_missing_provision(void **state)
 {
     (void)state;
     assert_load_error(load(NULL, NULL, NULL, NULL, "u.yaml",
-                           "pacta-rules: 1\n"
-                           "instrument:\n"
-                           "  id: u\n"
-                           "  title: Custom\n"
-                           "  basis: customary\n"
-                           "  authorities: [src]\n"
-                           "  provisions:\n"
+                           CUSTOM_HEAD
                            "    - {id: rule, label: the rule}\n"
                            "  rules:\n"
                            "    - id: r\n"
@@ -297,10 +305,7 @@ static void test_regex_that_does_not_compile(void **state)
 static void test_reservation_to_non_reservable_provision(void **state)
 {
     (void)state;
-    lint_records("    - state: AA\n"                                                        /* 5 */
-                 "      consent: {date: 1990-03-01, type: accession, source: src}\n"        /* 6 */
-                 "      reservations:\n"                                                   /* 7 */
-                 "        - {provisions: [art_1], source: src}\n");                         /* 8 */
+    lint_records(AA_RESERVING("art_1"));
     pacta_problem_view p = the_problem("reservation-non-reservable");
     assert_at(p, PACTA_SEVERITY_ERROR, "t-parties.yaml", 8, 11,
               "AA's reservation to art. 1 is to a provision the Treaty makes non-reservable "
@@ -312,10 +317,7 @@ static void test_reservation_to_non_reservable_provision(void **state)
 static void test_reservation_partly_non_reservable(void **state)
 {
     (void)state;
-    lint_records("    - state: AA\n"
-                 "      consent: {date: 1990-03-01, type: accession, source: src}\n"
-                 "      reservations:\n"
-                 "        - {provisions: [art_3], source: src}\n");
+    lint_records(AA_RESERVING("art_3"));
     assert_at(the_problem("reservation-partly-non-reservable"), PACTA_SEVERITY_WARNING,
               "t-parties.yaml", 8, 11,
               "AA's reservation to art_3 covers art. 3(1), which art. 8 makes non-reservable: it "
@@ -326,14 +328,8 @@ static void test_reservation_partly_non_reservable(void **state)
 static void test_reservation_to_provision_that_does_not_exist(void **state)
 {
     (void)state;
-    if (load(NULL, NULL, "  provisions_complete: true\n",
-             "    - state: AA\n"
-             "      consent: {date: 1990-03-01, type: accession, source: src}\n"
-             "      reservations:\n"
-             "        - {provisions: [art_2, art_99], source: src}\n",
-             NULL, NULL) != PACTA_OK)
-        fail_msg("%s:%u: %s", fx.err.file, fx.err.line, fx.err.message);
-    lint_loaded();
+    lint_with(NULL, NULL, "  provisions_complete: true\n", AA_RESERVING("art_2, art_99"), NULL,
+              NULL);
     assert_at(the_problem("reservation-unknown-provision"), PACTA_SEVERITY_ERROR, "t-parties.yaml",
               8, 11, "AA's reservation names art_99, but the Treaty has no such provision");
 }
@@ -341,10 +337,7 @@ static void test_reservation_to_provision_that_does_not_exist(void **state)
 static void test_reservation_unchecked_when_the_list_is_partial(void **state)
 {
     (void)state;
-    lint_records("    - state: AA\n"
-                 "      consent: {date: 1990-03-01, type: accession, source: src}\n"
-                 "      reservations:\n"
-                 "        - {provisions: [art_99], source: src}\n");
+    lint_records(AA_RESERVING("art_99"));
     assert_at(the_problem("reservation-unchecked"), PACTA_SEVERITY_NOTE, "t-parties.yaml", 8, 11,
               "AA's reservation to art_99 cannot be checked");
     assert_int_equal(pacta_lint_count(fx.res, PACTA_SEVERITY_ERROR), 0);
@@ -354,10 +347,7 @@ static void test_reservation_unchecked_when_the_list_is_partial(void **state)
 static void test_reservation_to_something_that_is_no_provision_id(void **state)
 {
     (void)state;
-    lint_records("    - state: AA\n"
-                 "      consent: {date: 1990-03-01, type: accession, source: src}\n"
-                 "      reservations:\n"
-                 "        - {provisions: [article 14], source: src}\n");
+    lint_records(AA_RESERVING("article 14"));
     assert_at(the_problem("reservation-unknown-provision"), PACTA_SEVERITY_ERROR, "t-parties.yaml",
               8, 11, "AA's reservation names 'article 14', which is not a provision id");
 }
@@ -421,9 +411,7 @@ static void test_denunciation_without_consent(void **state)
 static void test_entry_into_force_before_adoption(void **state)
 {
     (void)state;
-    if (load(NULL, "1949-01-01", NULL, NULL, NULL, NULL) != PACTA_OK)
-        fail_msg("%s:%u: %s", fx.err.file, fx.err.line, fx.err.message);
-    lint_loaded();
+    lint_with(NULL, "1949-01-01", NULL, NULL, NULL, NULL);
     assert_at(the_problem("instrument-dates"), PACTA_SEVERITY_ERROR, "t.yaml", 3, 3,
               "the Treaty is in force from 1949-01-01, before it was adopted (1950-01-01)");
 }
@@ -433,15 +421,13 @@ static void test_entry_into_force_before_adoption(void **state)
 static void test_source_nothing_cites(void **state)
 {
     (void)state;
-    if (load(NULL, NULL, NULL, NULL, "more-sources.yaml",
-             "pacta-rules: 1\n"
-             "sources:\n"
-             "  - {id: cited, title: Cited}\n"
-             "  - {id: lonely, title: Never cited}\n"
-             "states:\n"
-             "  - {code: CC, name: Cland, source: cited}\n") != PACTA_OK)
-        fail_msg("%s:%u: %s", fx.err.file, fx.err.line, fx.err.message);
-    lint_loaded();
+    lint_with(NULL, NULL, NULL, NULL, "more-sources.yaml",
+              "pacta-rules: 1\n"
+              "sources:\n"
+              "  - {id: cited, title: Cited}\n"
+              "  - {id: lonely, title: Never cited}\n"
+              "states:\n"
+              "  - {code: CC, name: Cland, source: cited}\n");
     assert_at(the_problem("uncited-source"), PACTA_SEVERITY_WARNING, "more-sources.yaml", 4, 5,
               "source 'lonely' is cited by nothing in the rules");
 }
@@ -449,9 +435,7 @@ static void test_source_nothing_cites(void **state)
 static void test_indicator_matching_the_empty_string(void **state)
 {
     (void)state;
-    if (load("(?i)(forcibly)?", NULL, NULL, NULL, NULL, NULL) != PACTA_OK)
-        fail_msg("%s:%u: %s", fx.err.file, fx.err.line, fx.err.message);
-    lint_loaded();
+    lint_with("(?i)(forcibly)?", NULL, NULL, NULL, NULL, NULL);
     assert_at(the_problem("empty-match"), PACTA_SEVERITY_WARNING, "vocabulary.yaml", 13, 5,
               "indicator 'forced' can match the empty string");
 }
@@ -459,25 +443,17 @@ static void test_indicator_matching_the_empty_string(void **state)
 static void test_provision_nothing_uses(void **state)
 {
     (void)state;
-    if (load(NULL, NULL, NULL, NULL, "u.yaml",
-             "pacta-rules: 1\n"
-             "instrument:\n"
-             "  id: u\n"
-             "  title: Custom\n"
-             "  basis: customary\n"
-             "  authorities: [src]\n"
-             "  provisions:\n"
-             "    - {id: rule, label: the rule}\n"
-             "    - {id: context, label: context}\n"
-             "  rules:\n"
-             "    - id: r\n"
-             "      title: r\n"
-             "      provision: rule\n"
-             "      on: [return]\n"
-             "      elements:\n"
-             "        - {id: risk, label: risk, test: {fact: risk}}\n") != PACTA_OK)
-        fail_msg("%s:%u: %s", fx.err.file, fx.err.line, fx.err.message);
-    lint_loaded();
+    lint_with(NULL, NULL, NULL, NULL, "u.yaml",
+              CUSTOM_HEAD
+              "    - {id: rule, label: the rule}\n"
+              "    - {id: context, label: context}\n"
+              "  rules:\n"
+              "    - id: r\n"
+              "      title: r\n"
+              "      provision: rule\n"
+              "      on: [return]\n"
+              "      elements:\n"
+              "        - {id: risk, label: risk, test: {fact: risk}}\n");
     assert_at(the_problem("unused-provision"), PACTA_SEVERITY_NOTE, "u.yaml", 9, 7,
               "provision context of the Custom is used by no rule, element or clause");
 }
@@ -569,10 +545,7 @@ static int refuse_write(void *ctx, const char *data, size_t len)
 static void test_text_and_json(void **state)
 {
     (void)state;
-    lint_records("    - state: AA\n"
-                 "      consent: {date: 1990-03-01, type: accession, source: src}\n"
-                 "      reservations:\n"
-                 "        - {provisions: [art_1], source: src}\n");
+    lint_records(AA_RESERVING("art_1"));
     sink s = {0};
     assert_int_equal(pacta_lint_render(fx.res, PACTA_FORMAT_TEXT, 0, sink_write, &s), PACTA_OK);
     assert_non_null(strstr(s.data, "t-parties.yaml:8:11: error: AA's reservation to art. 1 is"));

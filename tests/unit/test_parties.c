@@ -37,6 +37,7 @@
 #include <cmocka.h>
 
 #include "pacta.h"
+#include "fixtures.h"
 
 typedef struct party_case {
     const char *state;
@@ -193,17 +194,7 @@ static pacta_rulebase *rb;
 static int load_rules(void **state)
 {
     (void)state;
-    const char *root = getenv("PACTA_TEST_ROOT");
-    char dir[4096];
-    pacta_error err;
-    snprintf(dir, sizeof dir, "%s/rules", root && *root ? root : ".");
-    if (pacta_rulebase_load_dir(&rb, dir, NULL, &err) != PACTA_OK) {
-        char msg[1024];
-        pacta_error_format(&err, msg, sizeof msg);
-        print_error("%s\n", msg);
-        return -1;
-    }
-    return 0;
+    return setup_real_rules(&rb);
 }
 
 static int free_rules(void **state)
@@ -233,23 +224,6 @@ static pacta_report *check_return(const char *actor, const char *date)
     return rep;
 }
 
-static const pacta_finding *finding_of(const pacta_report *rep, const char *rule)
-{
-    for (size_t i = 0; i < pacta_report_finding_count(rep); i++) {
-        const pacta_finding *f = pacta_report_finding(rep, i);
-        if (strcmp(pacta_finding_rule(f), rule) == 0)
-            return f;
-    }
-    return NULL;
-}
-
-static int reasons_mention(const pacta_finding *f, const char *text)
-{
-    for (size_t i = 0; i < pacta_finding_reason_count(f); i++)
-        if (strstr(pacta_finding_reason(f, i), text))
-            return 1;
-    return 0;
-}
 
 static void assert_optional_string(const char *what, const char *expected, const char *actual,
                                    const party_case *c)
@@ -264,7 +238,7 @@ static void assert_optional_string(const char *what, const char *expected, const
 static void check_case(const party_case *c)
 {
     pacta_report *rep = check_return(c->state, c->date);
-    const pacta_finding *f = finding_of(rep, c->rule);
+    const pacta_finding *f = find_finding(rep, c->rule, NULL);
     if (!f)
         fail_msg("%s %s: no finding for %s", c->state, c->date, c->rule);
     assert_string_equal(pacta_finding_instrument(f), c->reported);
@@ -281,7 +255,7 @@ static void check_case(const party_case *c)
     if (c->source) {
         char cite[64];
         snprintf(cite, sizeof cite, "[%s]", c->source);
-        if (!reasons_mention(f, cite))
+        if (!HAS_REASON(f, cite))
             fail_msg("%s %s %s: no reason cites %s", c->state, c->rule, c->date, cite);
     }
     pacta_report_free(rep);
@@ -324,10 +298,10 @@ static void test_dprk_withdrawal_is_ineffective(void **state)
 {
     (void)state;
     pacta_report *rep = check_return("KP", "2000-01-01");
-    const pacta_finding *f = finding_of(rep, ICCPR);
+    const pacta_finding *f = find_finding(rep, ICCPR, NULL);
     assert_non_null(f);
     assert_int_not_equal(pacta_finding_verdict(f), PACTA_NOT_APPLICABLE);
-    assert_true(reasons_mention(f, "the notice is ineffective and KP remains bound"));
+    assert_true(HAS_REASON(f, "the notice is ineffective and KP remains bound"));
     pacta_report_free(rep);
 }
 

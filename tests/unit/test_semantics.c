@@ -20,6 +20,7 @@
 
 #include "expr.h"
 #include "pacta.h"
+#include "fixtures.h"
 
 static const char VOCABULARY[] =
     "pacta-rules: 1\n"
@@ -162,34 +163,26 @@ static int teardown(void **state)
     return 0;
 }
 
-static void add(const char *name, const char *text)
-{
-    pacta_status st = pacta_rulebase_add_buffer(fx.rb, name, text, strlen(text), &fx.err);
-    if (st != PACTA_OK)
-        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
-}
-
 /* Loads the test rulebase with the given delay, denunciation clause and party records. */
 static void load_rules(const char *delay, const char *denunciation, const char *parties,
                        const char *protocol_parties)
 {
     char treaty[8192], records[4096];
     assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
-    add("vocabulary.yaml", VOCABULARY);
+    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
     snprintf(treaty, sizeof treaty, TREATY_FORMAT, delay, denunciation);
-    add("t.yaml", treaty);
-    add("p.yaml", PROTOCOL);
-    add("custom.yaml", CUSTOM);
+    add_rules_buffer(fx.rb, "t.yaml", treaty);
+    add_rules_buffer(fx.rb, "p.yaml", PROTOCOL);
+    add_rules_buffer(fx.rb, "custom.yaml", CUSTOM);
     snprintf(records, sizeof records, "pacta-rules: 1\nparties:\n  instrument: t\n  records:\n%s",
              parties);
-    add("t-parties.yaml", records);
+    add_rules_buffer(fx.rb, "t-parties.yaml", records);
     if (protocol_parties) {
         snprintf(records, sizeof records,
                  "pacta-rules: 1\nparties:\n  instrument: p\n  records:\n%s", protocol_parties);
-        add("p-parties.yaml", records);
+        add_rules_buffer(fx.rb, "p-parties.yaml", records);
     }
-    if (pacta_rulebase_finish(fx.rb, &fx.err) != PACTA_OK)
-        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
+    finish_rules(fx.rb);
 }
 
 static void load_default_rules(const char *parties)
@@ -210,7 +203,7 @@ static void check(const char *body)
     snprintf(text, sizeof text, "%s%s", SCENARIO_HEAD, body);
     if (pacta_scenario_load_buffer(&fx.sc, fx.rb, "test.yaml", text, strlen(text), &fx.err) !=
         PACTA_OK)
-        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
+        fail_on_error("test.yaml", &fx.err);
     assert_int_equal(pacta_check(&fx.rep, fx.rb, fx.sc, &fx.err), PACTA_OK);
 }
 
@@ -229,28 +222,8 @@ static void check_return(const char *date, const char *extra)
 
 static const pacta_finding *finding(const char *rule)
 {
-    for (size_t i = 0; i < pacta_report_finding_count(fx.rep); i++) {
-        const pacta_finding *f = pacta_report_finding(fx.rep, i);
-        if (strcmp(pacta_finding_rule(f), rule) == 0)
-            return f;
-    }
-    fail_msg("no finding for rule %s", rule);
-    return NULL;
+    return the_finding(fx.rep, rule, NULL);
 }
-
-static int has_text(size_t (*count)(const pacta_finding *),
-                    const char *(*get)(const pacta_finding *, size_t), const pacta_finding *f,
-                    const char *needle)
-{
-    for (size_t i = 0; i < count(f); i++)
-        if (strstr(get(f, i), needle))
-            return 1;
-    return 0;
-}
-
-#define HAS_REASON(f, s) has_text(pacta_finding_reason_count, pacta_finding_reason, f, s)
-#define HAS_CAVEAT(f, s) has_text(pacta_finding_caveat_count, pacta_finding_caveat, f, s)
-#define HAS_MISSING(f, s) has_text(pacta_finding_missing_count, pacta_finding_missing, f, s)
 
 static void assert_verdict(const char *rule, pacta_verdict v)
 {
@@ -551,8 +524,8 @@ static void test_absolute_rule_refuses_justification_exception(void **state)
         "      exceptions:\n"
         "        - {id: d, label: d, test: {fact: danger}}\n";
     assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
-    add("vocabulary.yaml", VOCABULARY);
-    add("x.yaml", bad);
+    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
+    add_rules_buffer(fx.rb, "x.yaml", bad);
     assert_int_equal(pacta_rulebase_finish(fx.rb, &fx.err), PACTA_EINPUT);
     assert_string_equal(fx.err.file, "x.yaml");
     assert_int_equal(fx.err.line, 16);
@@ -755,18 +728,17 @@ static void load_with_law_of_states(void)
 {
     char treaty[8192];
     assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
-    add("vocabulary.yaml", VOCABULARY);
+    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
     snprintf(treaty, sizeof treaty, TREATY_FORMAT, "90 days",
              "{delay: 1 year, clause: art_10, source: src}");
-    add("t.yaml", treaty);
-    add("states-law.yaml", LAW_OF_STATES);
-    add("constitution.yaml", AA_CONSTITUTION);
+    add_rules_buffer(fx.rb, "t.yaml", treaty);
+    add_rules_buffer(fx.rb, "states-law.yaml", LAW_OF_STATES);
+    add_rules_buffer(fx.rb, "constitution.yaml", AA_CONSTITUTION);
     char parties[512];
     snprintf(parties, sizeof parties, "pacta-rules: 1\nparties:\n  instrument: t\n  records:\n%s",
              PARTY_AA_1990);
-    add("t-parties.yaml", parties);
-    if (pacta_rulebase_finish(fx.rb, &fx.err) != PACTA_OK)
-        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
+    add_rules_buffer(fx.rb, "t-parties.yaml", parties);
+    finish_rules(fx.rb);
 }
 
 static void test_library_conditions_and_override(void **state)

@@ -20,6 +20,7 @@
 #include "pacta.h"
 #include "sink.h"
 #include "test_helpers.h"
+#include "fixtures.h"
 
 static const char VOCABULARY[] =
     "pacta-rules: 1\n"
@@ -187,10 +188,8 @@ static int setup(void **state)
     memset(&fx, 0, sizeof fx);
     assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (pacta_rulebase_add_buffer(fx.rb, names[i], texts[i], strlen(texts[i]), &fx.err) != PACTA_OK)
-            fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
-    if (pacta_rulebase_finish(fx.rb, &fx.err) != PACTA_OK)
-        fail_msg("%s:%u:%u: %s", fx.err.file, fx.err.line, fx.err.column, fx.err.message);
+        add_rules_buffer(fx.rb, names[i], texts[i]);
+    finish_rules(fx.rb);
     return 0;
 }
 

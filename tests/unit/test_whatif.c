@@ -23,32 +23,25 @@
 #include "pacta.h"
 #include "sink.h"
 #include "test_helpers.h"
+#include "fixtures.h"
 
 #define PRC "examples/prc-2023-mass-return.yaml"
 #define LAOS "examples/missing-facts.yaml"
 
+/* relative under PACTA_TEST_ROOT; valid until the next call. */
 static char root_path[1024];
 
 static const char *at_root(const char *relative)
 {
-    const char *root = getenv("PACTA_TEST_ROOT");
-    snprintf(root_path, sizeof root_path, "%s/%s", root && *root ? root : ".", relative);
-    return root_path;
-}
-
-static void fail_with(const char *what, const pacta_error *err)
-{
-    char msg[2048];
-    pacta_error_format(err, msg, sizeof msg);
-    fail_msg("%s: %s", what, msg);
+    return test_path(root_path, sizeof root_path, relative);
 }
 
 static pacta_rulebase *rules(const pacta_options *opts)
 {
     pacta_rulebase *rb = NULL;
     pacta_error err;
-    if (pacta_rulebase_load_dir(&rb, at_root("rules"), opts, &err) != PACTA_OK)
-        fail_with("rules", &err);
+    if (load_real_rules(&rb, opts, &err) != PACTA_OK)
+        fail_on_error("rules", &err);
     return rb;
 }
 
@@ -57,7 +50,7 @@ static pacta_scenario *scenario(const pacta_rulebase *rb, const char *relative)
     pacta_scenario *sc = NULL;
     pacta_error err;
     if (pacta_scenario_load_file(&sc, rb, at_root(relative), &err) != PACTA_OK)
-        fail_with(relative, &err);
+        fail_on_error(relative, &err);
     return sc;
 }
 
@@ -68,7 +61,7 @@ static pacta_assumptions *assume(const pacta_rulebase *rb, const char *const *te
     assert_int_equal(pacta_assumptions_new(&as, rb, &err), PACTA_OK);
     for (size_t i = 0; texts && texts[i]; i++)
         if (pacta_assumptions_add(as, texts[i], &err) != PACTA_OK)
-            fail_with(texts[i], &err);
+            fail_on_error(texts[i], &err);
     return as;
 }
 
@@ -79,23 +72,9 @@ static pacta_report *check(const pacta_rulebase *rb, const pacta_scenario *sc,
     pacta_report *rep = NULL;
     pacta_error err;
     if (pacta_check_assuming(&rep, rb, sc, as, flags, &err) != PACTA_OK)
-        fail_with("pacta_check_assuming", &err);
+        fail_on_error("pacta_check_assuming", &err);
     pacta_assumptions_free(as);
     return rep;
-}
-
-/* The finding of rule at event (the last of its events); fails the test if there is none. */
-static const pacta_finding *finding(const pacta_report *rep, const char *rule, const char *event)
-{
-    for (size_t i = 0; i < pacta_report_finding_count(rep); i++) {
-        const pacta_finding *f = pacta_report_finding(rep, i);
-        size_t n = pacta_finding_event_count(f);
-        if (strcmp(pacta_finding_rule(f), rule) == 0 &&
-            strcmp(pacta_finding_event(f, n - 1), event) == 0)
-            return f;
-    }
-    fail_msg("no finding %s at %s", rule, event);
-    return NULL;
 }
 
 /* The counterfactual made of exactly the changes "fact=value" given, or NULL. */
@@ -148,7 +127,7 @@ static void test_assume_torture_risk(void **state)
     /* one assumption is enough: the escapees are returned to their own state, where
      * onward removal does not arise, so denying the risk there denies the element */
     pacta_report *rep = check(rb, sc, one, 0);
-    const pacta_finding *cat = finding(rep, "cat/return-to-torture", "e2");
+    const pacta_finding *cat = the_finding(rep, "cat/return-to-torture", "e2");
     pacta_baseline_view b = pacta_finding_baseline(cat);
     assert_int_equal(pacta_finding_verdict(cat), PACTA_NO_VIOLATION);
     assert_true(b.assumed && b.found && b.changed);
@@ -156,7 +135,7 @@ static void test_assume_torture_risk(void **state)
     assert_string_equal(fact_detail(cat, "KP.torture_on_return"),
                         "assumed: KP.torture_on_return=false");
     /* the Refugee Convention does not turn on torture: unchanged, and marked so */
-    b = pacta_finding_baseline(finding(rep, "refugee-convention/return-to-risk", "e2"));
+    b = pacta_finding_baseline(the_finding(rep, "refugee-convention/return-to-risk", "e2"));
     assert_true(b.assumed && b.found && !b.changed);
     assert_int_equal(pacta_report_assumption_count(rep), 1);
     assert_string_equal(pacta_report_assumption(rep, 0).fact, "KP.torture_on_return");
@@ -165,7 +144,7 @@ static void test_assume_torture_risk(void **state)
 
     /* a second assumption about an onward risk changes nothing more */
     rep = check(rb, sc, two, 0);
-    cat = finding(rep, "cat/return-to-torture", "e2");
+    cat = the_finding(rep, "cat/return-to-torture", "e2");
     b = pacta_finding_baseline(cat);
     assert_int_equal(pacta_finding_verdict(cat), PACTA_NO_VIOLATION);
     assert_true(b.changed);
@@ -189,7 +168,7 @@ static void test_assume_torture_risk(void **state)
     rep = NULL;
     pacta_error err;
     assert_int_equal(pacta_check(&rep, rb, sc, &err), PACTA_OK);
-    assert_int_equal(pacta_finding_verdict(finding(rep, "cat/return-to-torture", "e2")),
+    assert_int_equal(pacta_finding_verdict(the_finding(rep, "cat/return-to-torture", "e2")),
                      PACTA_VIOLATION);
     assert_int_equal(pacta_finding_baseline(pacta_report_finding(rep, 0)).assumed, 0);
     pacta_report_free(rep);
@@ -206,7 +185,7 @@ static void test_assume_event_person_date(void **state)
     /* an event fact and a person's status defeat the categorical-return rule */
     const char *const assessed[] = {"e2.individual_assessment=true", NULL};
     pacta_report *rep = check(rb, sc, assessed, 0);
-    const pacta_finding *f = finding(rep, "refugee-convention/categorical-return", "e2");
+    const pacta_finding *f = the_finding(rep, "refugee-convention/categorical-return", "e2");
     assert_int_equal(pacta_finding_verdict(f), PACTA_NO_VIOLATION);
     assert_string_equal(fact_detail(f, "e2.individual_assessment"),
                         "assumed: e2.individual_assessment=true");
@@ -215,7 +194,7 @@ static void test_assume_event_person_date(void **state)
     const char *const migrant[] = {"escapees.status=migrant", NULL};
     rep = check(rb, sc, migrant, 0);
     assert_int_equal(
-        pacta_finding_verdict(finding(rep, "refugee-convention/categorical-return", "e2")),
+        pacta_finding_verdict(the_finding(rep, "refugee-convention/categorical-return", "e2")),
         PACTA_NO_VIOLATION);
     pacta_report_free(rep);
 
@@ -223,7 +202,7 @@ static void test_assume_event_person_date(void **state)
      * classification no longer precedes the return and the sequence is undone */
     const char *const early[] = {"e2.date=1982-11-01", NULL};
     rep = check(rb, sc, early, 0);
-    f = finding(rep, "cat/return-to-torture", "e2");
+    f = the_finding(rep, "cat/return-to-torture", "e2");
     assert_int_equal(pacta_finding_verdict(f), PACTA_NOT_APPLICABLE);
     assert_string_equal(pacta_finding_date(f), "1982-11-01");
     assert_true(pacta_finding_baseline(f).changed);
@@ -336,7 +315,7 @@ static void test_counterfactuals_of_violations(void **state)
     pacta_counterfactual_view c;
 
     /* the Art. 33(2) exception defeats the return to risk */
-    const pacta_finding *f = finding(rep, "refugee-convention/return-to-risk", "e2");
+    const pacta_finding *f = the_finding(rep, "refugee-convention/return-to-risk", "e2");
     const char *const danger[] = {"e2.security_danger=true", NULL};
     assert_non_null(counterfactual(f, danger, &c));
     assert_int_equal(c.verdict, PACTA_NO_VIOLATION);
@@ -347,7 +326,7 @@ static void test_counterfactuals_of_violations(void **state)
     assert_minimal(f);
 
     /* an individual assessment defeats the categorical return */
-    f = finding(rep, "refugee-convention/categorical-return", "e2");
+    f = the_finding(rep, "refugee-convention/categorical-return", "e2");
     const char *const assessed[] = {"e2.individual_assessment=true", NULL};
     assert_non_null(counterfactual(f, assessed, &c));
     assert_int_equal(c.verdict, PACTA_NO_VIOLATION);
@@ -355,7 +334,7 @@ static void test_counterfactuals_of_violations(void **state)
     assert_minimal(f);
 
     /* CAT: a date before China was bound, or no risk of torture in the DPRK */
-    f = finding(rep, "cat/return-to-torture", "e2");
+    f = the_finding(rep, "cat/return-to-torture", "e2");
     const char *const before[] = {"e2.date=1988-11-02", NULL};
     assert_non_null(counterfactual(f, before, &c));
     assert_int_equal(c.verdict, PACTA_NOT_APPLICABLE);
@@ -403,7 +382,7 @@ static void test_counterfactuals_of_undetermined(void **state)
     pacta_counterfactual_view c;
     const char *cat_or_iccpr[] = {"cat/return-to-torture", "iccpr/return-to-irreparable-harm"};
     for (size_t r = 0; r < 2; r++) {
-        const pacta_finding *f = finding(rep, cat_or_iccpr[r], "e2");
+        const pacta_finding *f = the_finding(rep, cat_or_iccpr[r], "e2");
         assert_int_equal(pacta_finding_verdict(f), PACTA_UNDETERMINED);
         const char *const yes[] = {"KP.torture_on_return=true", NULL};
         const char *const no[] = {"KP.torture_on_return=false", NULL};
@@ -427,7 +406,7 @@ static void test_counterfactuals_of_undetermined(void **state)
     }
     /* the customary finding misses the two risks in the DPRK (onward risks do not
      * arise on a return home): only both denied decide it */
-    const pacta_finding *f = finding(rep, "customary/non-refoulement", "e2");
+    const pacta_finding *f = the_finding(rep, "customary/non-refoulement", "e2");
     assert_int_equal(pacta_finding_missing_count(f), 2);
     size_t combined = 0;
     for (size_t i = 0; i < pacta_finding_counterfactual_count(f); i++) {
@@ -487,7 +466,7 @@ static void test_grade_correct(void **state)
              ANSWER_HEAD);
     pacta_grade *g = grade(rb, text, &err);
     if (!g)
-        fail_with("grade", &err);
+        fail_on_error("grade", &err);
     assert_int_equal(pacta_grade_passed(g), 2);
     assert_int_equal(pacta_grade_failed(g), 0);
     assert_int_equal(pacta_grade_points(g), 5);
@@ -526,7 +505,7 @@ static void test_grade_partial(void **state)
              ANSWER_HEAD);
     pacta_grade *g = grade(rb, text, &err);
     if (!g)
-        fail_with("grade", &err);
+        fail_on_error("grade", &err);
     assert_int_equal(pacta_grade_passed(g), 1);
     assert_int_equal(pacta_grade_failed(g), 1);
     /* CAT: the exception is right, the verdict and the element wrong */
