@@ -23,19 +23,29 @@ static inline const char *fuzz_rules_dir(void)
     return env && *env ? env : PACTA_FUZZ_RULES;
 }
 
-/* The real rulebase, loaded on first use and kept for the life of the process. */
+static pacta_rulebase *fuzz_shared_rulebase;
+
+static inline void fuzz_free_rulebase(void)
+{
+    pacta_rulebase_free(fuzz_shared_rulebase);
+    fuzz_shared_rulebase = NULL;
+}
+
+/* The real rulebase, loaded on first use and freed at exit (so valgrind,
+ * replaying the corpus, reports nothing held). */
 static inline const pacta_rulebase *fuzz_rulebase(void)
 {
-    static pacta_rulebase *rb;
-    if (!rb) {
+    if (!fuzz_shared_rulebase) {
         pacta_error err;
-        if (pacta_rulebase_load_dir(&rb, fuzz_rules_dir(), NULL, &err) != PACTA_OK) {
+        if (pacta_rulebase_load_dir(&fuzz_shared_rulebase, fuzz_rules_dir(), NULL, &err) !=
+            PACTA_OK) {
             fprintf(stderr, "fuzz: cannot load the rules in %s: %s:%u:%u: %s\n",
                     fuzz_rules_dir(), err.file, err.line, err.column, err.message);
             abort();
         }
+        atexit(fuzz_free_rulebase);
     }
-    return rb;
+    return fuzz_shared_rulebase;
 }
 
 /*

@@ -277,23 +277,64 @@ static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
 
 /* ------------------------------------------------------------ sequences */
 
+/* An event's position, keyed by its pair (subject, actor), to chain each pair's events. */typedef struct pair_key {
+    uintptr_t subject, actor;
+    size_t index;
+} pair_key;
+
+static int compare_pair_keys(const void *a, const void *b)
+{
+    const pair_key *x = a, *y = b;
+    if (x->subject != y->subject)
+        return x->subject < y->subject ? -1 : 1;
+    if (x->actor != y->actor)
+        return x->actor < y->actor ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * prev[i] is the position of the nearest earlier event with the same actor
+ * and subject as event i, or SIZE_MAX: sequences walk only their own pair's
+ * events, so matching them is linear in the scenario, not quadratic.
+ */
+static size_t *link_pairs(arena *ar, const pacta_scenario *sc)
+{
+    size_t n = sc->event_count;
+    size_t *prev = arena_array(ar, n ? n : 1, sizeof *prev);
+    pair_key *keys = arena_array(ar, n ? n : 1, sizeof *keys);
+    if (!prev || !keys)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        keys[i].subject = (uintptr_t)sc->events[i]->subject;
+        keys[i].actor = (uintptr_t)sc->events[i]->actor;
+        keys[i].index = i;
+    }
+    qsort(keys, n, sizeof *keys, compare_pair_keys);
+    for (size_t i = 0; i < n; i++)
+        prev[keys[i].index] = i > 0 && keys[i - 1].subject == keys[i].subject &&
+                                      keys[i - 1].actor == keys[i].actor
+                                  ? keys[i - 1].index
+                                  : SIZE_MAX;
+    return prev;
+}
+
 /*
  * Each earlier step is the nearest earlier event of the same actor and
- * subject with a matching action. Returns 1 and fills steps when every step
- * is found; *work counts the events examined, against the options' budget.
+ * subject with a matching action (found along prev, see link_pairs). Returns
+ * 1 and fills steps when every step is found; *work counts the events
+ * examined, against the options' budget.
  */
-static int match_sequence(const pacta_scenario *sc, const rule_def *rule, const sc_event *last,
-                          const sc_event **steps, size_t *work)
+static int match_sequence(const pacta_scenario *sc, const size_t *prev, const rule_def *rule,
+                          const sc_event *last, const sc_event **steps, size_t *work)
 {
     steps[rule->step_count - 1] = last;
-    size_t next = last->index;
+    size_t at = last->index;
     for (size_t k = rule->step_count - 1; k-- > 0;) {
         const sc_event *found = NULL;
-        while (next-- > 0) {
-            const sc_event *e = sc->events[next];
+        while ((at = prev[at]) != SIZE_MAX) {
+            const sc_event *e = sc->events[at];
             (*work)++;
-            if (e->actor == last->actor && e->subject == last->subject &&
-                (rule->steps[k].actions & ((action_mask)1 << e->action->index))) {
+            if (rule->steps[k].actions & ((action_mask)1 << e->action->index)) {
                 found = e;
                 break;
             }
@@ -786,6 +827,11 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
     ptrvec findings = {0}, silent = {0};
     size_t work = 0;
     int oom = 0;
+    const size_t *prev = link_pairs(ar, sc);
+    if (!prev) {
+        arena_free(ar);
+        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
+    }
     for (size_t i = 0; i < sc->event_count && !oom; i++) {
         const sc_event *e = sc->events[i];
         const rule_list *rules = &rb->by_action[e->action->index];
@@ -799,7 +845,7 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
             size_t count = 1;
             steps[0] = e;
             if (rule->step_count) {
-                if (!match_sequence(sc, rule, e, steps, &work))
+                if (!match_sequence(sc, prev, rule, e, steps, &work))
                     continue;
                 count = rule->step_count;
             }
@@ -841,7 +887,10 @@ int check_rule_at(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc,
     if (!steps)
         return -1;
     steps[0] = e;
-    if (rule->step_count && !match_sequence(sc, rule, e, steps, &work))
+    const size_t *prev = rule->step_count ? link_pairs(ar, sc) : NULL;
+    if (rule->step_count && !prev)
+        return -1;
+    if (rule->step_count && !match_sequence(sc, prev, rule, e, steps, &work))
         return 0;
     *out = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
     return oom ? -1 : 0;
