@@ -613,9 +613,6 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                : reported->kind == BIND_DOMESTIC  ? "domestic"
                                                   : "bilateral";
     f->binding = b.view;
-    f->sort_date = e->date.lo;
-    f->sort_event = e->index;
-    f->sort_rule = rule->index;
 
     ptrvec events = {0};
     for (size_t i = 0; i < step_count; i++) {
@@ -871,8 +868,6 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
     rep->findings = (pacta_finding **)findings.items;
     rep->silent_count = silent.count;
     rep->silent = (pacta_finding **)silent.items;
-    for (size_t i = 0; i < findings.count; i++)
-        rep->counts[rep->findings[i]->verdict]++;
     *out = rep;
     return PACTA_OK;
 }

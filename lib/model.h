@@ -499,9 +499,6 @@ struct pacta_finding {
     size_t citation_count;  rp_citation *citations;
     size_t fact_count;      rp_fact *facts;
     size_t step_count;      rp_step *steps;
-    pdate sort_date;
-    size_t sort_event;
-    size_t sort_rule;
     const struct rp_whatif *whatif; /* what-if (whatif.h); NULL unless checked with assumptions or counterfactuals */
 };
 
@@ -511,7 +508,6 @@ struct pacta_report {
     const char *scenario_title;
     size_t finding_count;
     pacta_finding **findings;
-    size_t counts[PACTA_VERDICT_COUNT];
     char digest[65];
     rp_strings actors;              /* state codes of the scenario's acting states, in order of first event */
     size_t silent_count;            /* no-excuse rules' evaluations: no finding of their own, kept for coverage */

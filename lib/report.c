@@ -83,8 +83,7 @@ const pacta_finding *pacta_report_finding(const pacta_report *rep, size_t i)
     return rep->findings[i];
 }
 
-/* Counted from the findings rather than read from rep->counts, so the
- * summary can never disagree with the list. */
+/* Counted from the findings, so the summary can never disagree with the list. */
 size_t pacta_report_count(const pacta_report *rep, pacta_verdict v)
 {
     size_t n = 0;

@@ -50,7 +50,6 @@ static pacta_finding *finding_add(pacta_report *rep, pacta_verdict v, const char
         all[i] = rep->findings[i];
     all[rep->finding_count++] = f;
     rep->findings = all;
-    rep->counts[v]++;
     f->verdict = v;
     f->rule = rule;
     f->actor = "CN";
