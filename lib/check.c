@@ -129,15 +129,7 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
 {
     const fact_def *f = leaf->fact;
     expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
-    /* a derivation reads its own leaves about the same state as the leaf asks for */
-    pacta_truth v;
-    if (leaf->of != REF_DESTINATION && f->derived->kind == EX_FACT) {
-        expr shifted = *f->derived;
-        shifted.of = leaf->of;
-        v = expr_eval(&shifted, &env);
-    } else {
-        v = expr_eval(f->derived, &env);
-    }
+    pacta_truth v = expr_eval(f->derived, &env);
     a->value = v;
     a->from = PACTA_FROM_RULE;
     a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
@@ -201,11 +193,8 @@ static void collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at
         }
         if (a.from == PACTA_FROM_NOWHERE && f->derived) {
             expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
-            expr shifted = *f->derived;
-            if (leaf->of != REF_DESTINATION && f->derived->kind == EX_FACT)
-                shifted.of = leaf->of;
             ptrvec inner = {0};
-            expr_eval_collect(&shifted, &env, ev->ar, &inner, &ev->oom);
+            expr_eval_collect(f->derived, &env, ev->ar, &inner, &ev->oom);
             for (size_t i = 0; i + 1 < inner.count; i += 2)
                 collect_unknown(ev, inner.items[i], inner.items[i + 1]);
             return;

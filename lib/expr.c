@@ -105,9 +105,10 @@ static pacta_status parse_fact(const expr_scope *s, const load_ctx *lc, const yn
     }
     e->of = REF_DESTINATION;
     if (of) {
-        if (!(e->fact->where & FACT_ON_STATE) && !e->fact->derived)
+        /* a derivation reads its own leaves, each about the state it names */
+        if (!(e->fact->where & FACT_ON_STATE) || e->fact->derived)
             return load_error(lc, ymap_get(n, "of"),
-                              "'of' applies to facts about a state; '%s' is not one", name);
+                              "'of' applies to stated facts about a state; '%s' is not one", name);
         if (strcmp(of, "destination") == 0)
             e->of = REF_DESTINATION;
         else if (strcmp(of, "nationality") == 0)

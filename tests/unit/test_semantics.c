@@ -532,6 +532,34 @@ static void test_absolute_rule_refuses_justification_exception(void **state)
     assert_non_null(strstr(fx.err.message, "absolute"));
 }
 
+/* A derivation reads its own leaves; pointing it at another state is refused. */
+static void test_of_refused_on_derived_fact(void **state)
+{
+    (void)state;
+    static const char bad[] =
+        "pacta-rules: 1\n"
+        "instrument:\n"
+        "  id: x\n"
+        "  title: X\n"
+        "  basis: customary\n"
+        "  authorities: [src]\n"
+        "  provisions: [{id: a, label: a}]\n"
+        "  rules:\n"
+        "    - id: r\n"
+        "      title: r\n"
+        "      provision: a\n"
+        "      on: [return]\n"
+        "      elements: [{id: e, label: e, test: {fact: any_risk, of: nationality}}]\n";
+    assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
+    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
+    add_rules_buffer(fx.rb, "x.yaml", bad);
+    assert_int_equal(pacta_rulebase_finish(fx.rb, &fx.err), PACTA_EINPUT);
+    assert_string_equal(fx.err.file, "x.yaml");
+    assert_int_equal(fx.err.line, 13);
+    assert_int_equal(fx.err.column, 63); /* the value of of: */
+    assert_non_null(strstr(fx.err.message, "'any_risk' is not one"));
+}
+
 /* --------------------------------------------------------------- sequences */
 
 static void test_sequence_with_nothing_between(void **state)
@@ -845,6 +873,7 @@ int main(void)
         cmocka_unit_test_teardown(test_kleene_in_rules, teardown),
         cmocka_unit_test_teardown(test_exceptions, teardown),
         cmocka_unit_test_teardown(test_absolute_rule_refuses_justification_exception, teardown),
+        cmocka_unit_test_teardown(test_of_refused_on_derived_fact, teardown),
         cmocka_unit_test_teardown(test_sequence_with_nothing_between, teardown),
         cmocka_unit_test_teardown(test_sequence_with_examination_between, teardown),
         cmocka_unit_test_teardown(test_sequence_needs_earlier_step, teardown),
