@@ -335,6 +335,15 @@ struct pacta_rulebase {
 
 const source_def *rb_source(const pacta_rulebase *rb, const char *id);
 const state_def *rb_state(const pacta_rulebase *rb, const char *code);
+/* A state by its code or its name in any ASCII case ("cn", "China"), for
+ * what people type; files name states by exact code (rb_state). */
+const state_def *rb_state_loosely(const pacta_rulebase *rb, const char *text);
+/* The state someone probably meant by an unknown `text`: one named loosely,
+ * or one whose name is a near misspelling. Never a code close by edit
+ * distance: a two-letter code is one letter away from dozens of others. */
+const state_def *rb_state_meant(const pacta_rulebase *rb, const char *text);
+/* The hint for an unknown state when there is no state to suggest. */
+#define STATE_CODE_HINT "a state is an ISO 3166-1 alpha-2 code that the rules define (states.yaml)"
 const fact_def *rb_fact(const pacta_rulebase *rb, const char *name);
 const action_def *rb_action(const pacta_rulebase *rb, const char *name);
 const instrument_def *rb_instrument(const pacta_rulebase *rb, const char *id);

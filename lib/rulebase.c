@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <nettle/sha2.h>
@@ -381,6 +382,36 @@ DEFINE_LOOKUP(rb_state, state_def, states, state_count, code)
 DEFINE_LOOKUP(rb_fact, fact_def, facts, fact_count, name)
 DEFINE_LOOKUP(rb_action, action_def, actions, action_count, name)
 DEFINE_LOOKUP(rb_instrument, instrument_def, instruments, instrument_count, id)
+
+const state_def *rb_state_loosely(const pacta_rulebase *rb, const char *text)
+{
+    const state_def *exact = rb_state(rb, text);
+    if (exact)
+        return exact;
+    for (size_t i = 0; i < rb->state_count; i++) {
+        const state_def *s = rb->states[i];
+        if (strcasecmp(s->code, text) == 0 || strcasecmp(s->name, text) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+static const char *state_name_at(const void *states, size_t i)
+{
+    return ((const state_def *const *)states)[i]->name;
+}
+
+const state_def *rb_state_meant(const pacta_rulebase *rb, const char *text)
+{
+    const state_def *loose = rb_state_loosely(rb, text);
+    if (loose)
+        return loose;
+    const char *name = suggest_name(text, rb->states, rb->state_count, state_name_at);
+    for (size_t i = 0; name && i < rb->state_count; i++)
+        if (rb->states[i]->name == name)
+            return rb->states[i];
+    return NULL;
+}
 
 const rule_def *rb_rule(const pacta_rulebase *rb, const char *id)
 {

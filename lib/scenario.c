@@ -8,7 +8,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "error.h"
 #include "fileio.h"
@@ -57,18 +56,6 @@ static const char *action_name_at(const void *list, size_t i)
     return ((const action_def *const *)list)[i]->name;
 }
 
-/* A misspelt two-letter code is as close to a dozen others: suggest only a
- * code written in the wrong case, or the code of a state given by name. */
-static const state_def *state_meant(const pacta_rulebase *rb, const char *text)
-{
-    for (size_t i = 0; i < rb->state_count; i++) {
-        const state_def *s = rb->states[i];
-        if (strcasecmp(s->code, text) == 0 || strcasecmp(s->name, text) == 0)
-            return s;
-    }
-    return NULL;
-}
-
 static pacta_status load_state(const sc_ctx *c, const ynode *map, const char *key, int required,
                                const state_def **out)
 {
@@ -81,11 +68,11 @@ static pacta_status load_state(const sc_ctx *c, const ynode *map, const char *ke
     if (*out)
         return PACTA_OK;
     st = load_error(&c->lc, ymap_get(map, key), "unknown state '%s'", code);
-    const state_def *meant = state_meant(c->rb, code);
+    const state_def *meant = rb_state_meant(c->rb, code);
     if (meant)
         error_hint(c->lc.err, "did you mean '%s' (%s)?", meant->code, meant->name);
     else
-        error_hint(c->lc.err, "states are ISO 3166-1 alpha-2 codes, such as CN or KP");
+        error_hint(c->lc.err, "%s", STATE_CODE_HINT);
     return st;
 }
 

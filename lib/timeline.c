@@ -441,50 +441,14 @@ static void build_instrument(builder *b, const instrument_def *inst, const sc_ev
         answers(b, inst, on, v);
 }
 
-static const char *state_code_at(const void *states, size_t i)
-{
-    return ((const state_def *const *)states)[i]->code;
-}
-
-static const char *state_name_at(const void *states, size_t i)
-{
-    return ((const state_def *const *)states)[i]->name;
-}
-
-/* By code, or by name ignoring ASCII case, so that "cn" and "China" both work. */
-static const state_def *find_state(const pacta_rulebase *rb, const char *s)
-{
-    const state_def *found = rb_state(rb, s);
-    for (size_t i = 0; !found && i < rb->state_count; i++) {
-        const state_def *d = rb->states[i];
-        size_t n = strlen(s);
-        int code = n == strlen(d->code), name = n == strlen(d->name);
-        for (size_t k = 0; k < n && (code || name); k++) {
-            char c = s[k] >= 'a' && s[k] <= 'z' ? (char)(s[k] - 'a' + 'A') : s[k];
-            char dn = d->name[k] >= 'a' && d->name[k] <= 'z' ? (char)(d->name[k] - 'a' + 'A')
-                                                              : d->name[k];
-            code = code && c == d->code[k];
-            name = name && c == dn;
-        }
-        if (code || name)
-            found = d;
-    }
-    return found;
-}
-
 static pacta_status unknown_state(const pacta_rulebase *rb, const char *state, pacta_error *err)
 {
     pacta_status st = error_set(err, PACTA_EINPUT, "", 0, 0, "unknown state '%s'", state);
-    const char *near = suggest_name(state, rb->states, rb->state_count, state_code_at);
-    const char *by_name = suggest_name(state, rb->states, rb->state_count, state_name_at);
-    if (by_name) {
-        const state_def *d = find_state(rb, by_name);
-        error_hint(err, "did you mean '%s' (%s)?", d->code, d->name);
-    } else if (near) {
-        error_hint(err, "did you mean '%s' (%s)?", near, rb_state(rb, near)->name);
-    } else {
-        error_hint(err, "a state is an ISO 3166-1 alpha-2 code the rules define (rules/states.yaml)");
-    }
+    const state_def *meant = rb_state_meant(rb, state);
+    if (meant)
+        error_hint(err, "did you mean '%s' (%s)?", meant->code, meant->name);
+    else
+        error_hint(err, "%s", STATE_CODE_HINT);
     return st;
 }
 
@@ -494,7 +458,7 @@ pacta_status pacta_timeline_new(pacta_timeline **out, const pacta_rulebase *rb, 
     if (!out || !rb || !rb->finished || !state)
         return error_set(err, PACTA_EUSAGE, "", 0, 0, "pacta_timeline_new: invalid argument");
     *out = NULL;
-    const state_def *s = find_state(rb, state);
+    const state_def *s = rb_state_loosely(rb, state);
     if (!s)
         return unknown_state(rb, state, err);
     sc_event day;
