@@ -723,11 +723,13 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
  * each target finding is extended once, so the cost stays linear in the
  * number of rules. Returns 1 when out of memory.
  */
-static int reject_excuses(arena *ar, pacta_finding *const *excuses, size_t n,
+static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
                           const ptrvec *findings, size_t first)
 {
+    /* an index, not items + first_excuse: items is NULL while the list is empty */
+    pacta_finding *const *excuses = (pacta_finding *const *)silent->items;
     size_t notes = 0, extra_citations = 0;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = first_excuse; k < silent->count; k++) {
         if (excuses[k]->verdict != PACTA_VIOLATION)
             continue;
         notes++;
@@ -750,7 +752,7 @@ static int reject_excuses(arena *ar, pacta_finding *const *excuses, size_t n,
         if (f->citation_count)
             memcpy(citations, f->citations, f->citation_count * sizeof *citations);
         size_t c = f->caveats.count, q = f->citation_count;
-        for (size_t k = 0; k < n; k++) {
+        for (size_t k = first_excuse; k < silent->count; k++) {
             const pacta_finding *x = excuses[k];
             if (x->verdict != PACTA_VIOLATION)
                 continue;
@@ -846,8 +848,7 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
                 oom = 1;
         }
         if (!oom)
-            oom = reject_excuses(ar, (pacta_finding *const *)silent.items + first_excuse,
-                                 silent.count - first_excuse, &findings, first_of_event);
+            oom = reject_excuses(ar, &silent, first_excuse, &findings, first_of_event);
     }
     if (oom) {
         arena_free(ar);
