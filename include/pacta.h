@@ -75,7 +75,7 @@ typedef enum pacta_status {
     PACTA_EINPUT = -1,  /**< malformed rule file or scenario */
     PACTA_ELIMIT = -2,  /**< input exceeds a limit in pacta_options */
     PACTA_ENOMEM = -3,  /**< an allocation failed */
-    PACTA_EIO = -4,     /**< a file could not be read */
+    PACTA_EIO = -4,     /**< a file could not be read, or is not a regular file */
     PACTA_EUSAGE = -5   /**< the caller passed an invalid argument */
 } pacta_status;
 
@@ -166,6 +166,12 @@ PACTA_EXPORT pacta_status pacta_rulebase_load_dir(pacta_rulebase **out, const ch
  */
 PACTA_EXPORT pacta_status pacta_rulebase_new(pacta_rulebase **out, const pacta_options *opts,
                                              pacta_error *err);
+/**
+ * Every function that takes a path reads a regular file only: a directory,
+ * a device, a FIFO or a socket is PACTA_EIO before anything is read, since
+ * a FIFO without a writer would block for ever. Read a pipe yourself and
+ * pass its bytes to the matching _buffer function.
+ */
 PACTA_EXPORT pacta_status pacta_rulebase_add_file(pacta_rulebase *rb, const char *path,
                                                   pacta_error *err);
 /** name is used in error messages and in the digest; data need not be NUL-terminated. */

@@ -1,28 +1,47 @@
 /*
  * fileio.c: whole-file reads. A directory, an unreadable file and a file
- * over the limit are each a clear error before any parsing starts.
+ * over the limit are each a clear error before any parsing starts. Only a
+ * regular file is read: a path can come from untrusted text (the scenario
+ * an answer file names), and a FIFO without a writer or a terminal would
+ * block forever. Pipes go through the _buffer functions instead.
  */
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 
 static pacta_status read_whole_file(arena *ar, const char *path, size_t max_bytes, char **data,
                                     size_t *len, pacta_error *err)
 {
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
     struct stat info;
-    if (stat(path, &info) != 0)
-        return error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
-    if (S_ISDIR(info.st_mode))
-        return error_set(err, PACTA_EIO, path, 0, 0, "is a directory, not a file");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
-    /* read in chunks rather than trusting st_size, which pipes and /proc lie about */
+    pacta_status refused = PACTA_OK;
+    if (fstat(fd, &info) != 0)
+        refused = error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
+    else if (S_ISDIR(info.st_mode))
+        refused = error_set(err, PACTA_EIO, path, 0, 0, "is a directory, not a file");
+    else if (!S_ISREG(info.st_mode)) {
+        refused = error_set(err, PACTA_EIO, path, 0, 0,
+                            "is a device, pipe or socket, not a regular file");
+        error_hint(err, "name a regular file; a program can pass a pipe's bytes to a pacta_*_buffer function");
+    }
+    FILE *f = refused == PACTA_OK ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        if (refused == PACTA_OK)
+            refused = error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
+        close(fd);
+        return refused;
+    }
+    /* read in chunks rather than trusting st_size, which /proc files give as 0 */
     size_t cap = 4096, used = 0;
     char *buf = arena_alloc(ar, cap + 1);
     pacta_status st = PACTA_OK;

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -776,6 +778,44 @@ static void test_directories_given_as_files(void **state)
     pacta_rulebase_free(rb);
 }
 
+/* A FIFO nobody writes to would block a read forever; a device never ends. */
+static void test_devices_and_fifos_given_as_files(void **state)
+{
+    (void)state;
+    pacta_rulebase *rb = small_rulebase(NULL);
+    pacta_scenario *sc = NULL;
+    pacta_error err;
+    assert_int_equal(pacta_scenario_load_file(&sc, rb, "/dev/zero", &err), PACTA_EIO);
+    assert_null(sc);
+    assert_string_equal(err.message, "is a device, pipe or socket, not a regular file");
+    assert_non_null(strstr(err.hint, "_buffer"));
+
+    char dir[] = "/tmp/pacta-fifo-XXXXXX", fifo[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(fifo, sizeof fifo, "%s/scenario.yaml", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(pacta_scenario_load_file(&sc, rb, fifo, &err), PACTA_EIO);
+    assert_string_equal(err.message, "is a device, pipe or socket, not a regular file");
+    pacta_rulebase *rb2 = NULL;
+    assert_int_equal(pacta_rulebase_new(&rb2, NULL, &err), PACTA_OK);
+    assert_int_equal(pacta_rulebase_add_file(rb2, fifo, &err), PACTA_EIO);
+    pacta_rulebase_free(rb2);
+    /* an answer file is untrusted text: the scenario it names is refused the same way */
+    char answers[256];
+    int n = snprintf(answers, sizeof answers,
+                     "pacta-answers: 1\nscenario: %s\nfindings: []\n", fifo);
+    assert_true(n > 0 && (size_t)n < sizeof answers);
+    pacta_grade *g = NULL;
+    assert_int_equal(pacta_grade_buffer(&g, rb, "answers.yaml", answers, (size_t)n, &err),
+                     PACTA_EINPUT);
+    assert_null(g);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "not a regular file"));
+    assert_int_equal(unlink(fifo), 0);
+    assert_int_equal(rmdir(dir), 0);
+    pacta_rulebase_free(rb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -797,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_byte_order_marks),
         cmocka_unit_test(test_empty_inputs),
         cmocka_unit_test(test_directories_given_as_files),
+        cmocka_unit_test(test_devices_and_fifos_given_as_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
