@@ -112,7 +112,7 @@ apitest: $(BUILD)/check-example
 # binary per harness with clang under ASan+UBSan; `corpus` (part of check)
 # replays every kept input of tests/corpus/<harness>/ through the same
 # harness linked with fuzz/replay.c under the ordinary compiler.
-FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators
+FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade
 FUZZ_CC ?= clang
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = $(WARN) -O1 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib $(DEP_CFLAGS) \

@@ -9,60 +9,6 @@
 
 #include "fuzz_common.h"
 
-typedef struct out {
-    char *data;
-    size_t len, cap;
-} out;
-
-static int collect(void *ctx, const char *data, size_t len)
-{
-    out *o = ctx;
-    if (o->len + len > o->cap) {
-        size_t cap = (o->len + len) * 2;
-        char *p = realloc(o->data, cap);
-        if (!p)
-            abort();
-        o->data = p;
-        o->cap = cap;
-    }
-    memcpy(o->data + o->len, data, len);
-    o->len += len;
-    return 0;
-}
-
-/* One JSON object: braces and brackets balance outside strings, nothing follows. */
-static void check_json(const out *o)
-{
-    size_t depth = 0;
-    int in_string = 0;
-    if (o->len == 0 || o->data[0] != '{')
-        abort();
-    for (size_t i = 0; i < o->len; i++) {
-        unsigned char c = (unsigned char)o->data[i];
-        if (in_string) {
-            if (c < 0x20)
-                abort();
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_string = 0;
-            continue;
-        }
-        if (c == '"')
-            in_string = 1;
-        else if (c == '{' || c == '[')
-            depth++;
-        else if (c == '}' || c == ']') {
-            if (depth == 0)
-                abort();
-            if (--depth == 0 && i + 1 != o->len)
-                abort();
-        }
-    }
-    if (depth != 0 || in_string)
-        abort();
-}
-
 static void read_findings(const pacta_report *rep)
 {
     size_t n = pacta_report_finding_count(rep), by_verdict = 0;
@@ -118,14 +64,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < pacta_scenario_expectation_count(sc); i++)
         (void)pacta_expectation_check(sc, i, rep);
 
-    out text = {0}, all = {0}, json = {0};
-    if (pacta_render(rep, rb, PACTA_FORMAT_TEXT, 0, collect, &text) != PACTA_OK ||
-        pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_ALL, collect, &all) != PACTA_OK ||
-        pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, collect, &json) != PACTA_OK)
+    fuzz_output text = {0}, all = {0}, json = {0};
+    if (pacta_render(rep, rb, PACTA_FORMAT_TEXT, 0, fuzz_collect, &text) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_ALL, fuzz_collect, &all) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, fuzz_collect, &json) != PACTA_OK)
         abort();
     if (text.len == 0 || text.data[text.len - 1] != '\n' || all.len < text.len)
         abort();
-    check_json(&json);
+    fuzz_check_json(&json);
     free(text.data);
     free(all.data);
     free(json.data);
