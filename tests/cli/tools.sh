@@ -105,6 +105,17 @@ a = [a for a in rc_["answers"] if a["provision"] == "art_33__para_1"][0]
 if a["bound"] != "true" or a["binding"].get("via") != "refugee-protocol": fail("answer %r" % a)
 '
 
+run timeline --rules "$rules" "Holy See" --on 1960-01-01 --format json
+check "timeline of the Holy See, a non-member: the Convention from 1956-06-13, CAT not yet" '
+if rc != 0: fail("exit %d, stderr %r" % (rc, err))
+doc = json.loads(text)
+by = {i["instrument"]: i for i in doc["instruments"]}
+rc_ = by["refugee-convention"]
+if "1956-06-13" not in [e.get("date") for e in rc_["entries"]]: fail("entries %r" % rc_["entries"])
+if rc_["answers"][0]["bound"] != "true" or by["cat"]["answers"][0]["bound"] != "false":
+    fail("answers %r / %r" % (rc_["answers"], by["cat"]["answers"]))
+'
+
 run timeline --rules "$rules" XK
 check "timeline of an unknown code: exit 2, and no guess at a code one letter away" '
 if rc != 2 or text: fail("exit %d, stdout %r" % (rc, text))
