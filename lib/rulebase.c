@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include <nettle/sha2.h>
@@ -383,6 +382,20 @@ DEFINE_LOOKUP(rb_fact, fact_def, facts, fact_count, name)
 DEFINE_LOOKUP(rb_action, action_def, actions, action_count, name)
 DEFINE_LOOKUP(rb_instrument, instrument_def, instruments, instrument_count, id)
 
+/* ASCII only: strcasecmp follows the host program's locale (a Turkish one
+ * folds 'I' to a dotless i), and state codes and names are ASCII. */
+static int same_ignoring_ascii_case(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
+        char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 'a' + 'A') : *b;
+        if (x != y)
+            return 0;
+        if (x == '\0')
+            return 1;
+    }
+}
+
 const state_def *rb_state_loosely(const pacta_rulebase *rb, const char *text)
 {
     const state_def *exact = rb_state(rb, text);
@@ -390,7 +403,7 @@ const state_def *rb_state_loosely(const pacta_rulebase *rb, const char *text)
         return exact;
     for (size_t i = 0; i < rb->state_count; i++) {
         const state_def *s = rb->states[i];
-        if (strcasecmp(s->code, text) == 0 || strcasecmp(s->name, text) == 0)
+        if (same_ignoring_ascii_case(s->code, text) || same_ignoring_ascii_case(s->name, text))
             return s;
     }
     return NULL;
