@@ -35,9 +35,9 @@ static pacta_status read_whole_file(arena *ar, const char *path, size_t max_byte
         error_hint(err, "name a regular file; a program can pass a pipe's bytes to a pacta_*_buffer function");
     }
     FILE *f = refused == PACTA_OK ? fdopen(fd, "rb") : NULL;
+    if (!f && refused == PACTA_OK)
+        refused = error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
     if (!f) {
-        if (refused == PACTA_OK)
-            refused = error_set(err, PACTA_EIO, path, 0, 0, "%s", strerror(errno));
         close(fd);
         return refused;
     }

@@ -503,31 +503,39 @@ static void test_exceptions(void **state)
     assert_true(HAS_CAVEAT(finding("t/absolute"), "irrelevant"));
 }
 
+/* A customary instrument x with one rule r on returns, up to the rule's own lines (line 13 on). */
+#define ONE_RULE_HEAD \
+    "pacta-rules: 1\n" \
+    "instrument:\n" \
+    "  id: x\n" \
+    "  title: X\n" \
+    "  basis: customary\n" \
+    "  authorities: [src]\n" \
+    "  provisions: [{id: a, label: a}]\n" \
+    "  rules:\n" \
+    "    - id: r\n" \
+    "      title: r\n" \
+    "      provision: a\n" \
+    "      on: [return]\n"
+
+/* Finishes a rulebase of the vocabulary and x.yaml, which must be refused. */
+static void finish_refused(const char *x_yaml)
+{
+    assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
+    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
+    add_rules_buffer(fx.rb, "x.yaml", x_yaml);
+    assert_int_equal(pacta_rulebase_finish(fx.rb, &fx.err), PACTA_EINPUT);
+    assert_string_equal(fx.err.file, "x.yaml");
+}
+
 static void test_absolute_rule_refuses_justification_exception(void **state)
 {
     (void)state;
-    static const char bad[] =
-        "pacta-rules: 1\n"
-        "instrument:\n"
-        "  id: x\n"
-        "  title: X\n"
-        "  basis: customary\n"
-        "  authorities: [src]\n"
-        "  provisions: [{id: a, label: a}]\n"
-        "  rules:\n"
-        "    - id: r\n"
-        "      title: r\n"
-        "      provision: a\n"
-        "      on: [return]\n"
-        "      absolute: {source: src}\n"
-        "      elements: [{id: e, label: e, test: {fact: risk}}]\n"
-        "      exceptions:\n"
-        "        - {id: d, label: d, test: {fact: danger}}\n";
-    assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
-    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
-    add_rules_buffer(fx.rb, "x.yaml", bad);
-    assert_int_equal(pacta_rulebase_finish(fx.rb, &fx.err), PACTA_EINPUT);
-    assert_string_equal(fx.err.file, "x.yaml");
+    finish_refused(ONE_RULE_HEAD
+                   "      absolute: {source: src}\n"
+                   "      elements: [{id: e, label: e, test: {fact: risk}}]\n"
+                   "      exceptions:\n"
+                   "        - {id: d, label: d, test: {fact: danger}}\n");
     assert_int_equal(fx.err.line, 16);
     assert_non_null(strstr(fx.err.message, "absolute"));
 }
@@ -536,25 +544,8 @@ static void test_absolute_rule_refuses_justification_exception(void **state)
 static void test_of_refused_on_derived_fact(void **state)
 {
     (void)state;
-    static const char bad[] =
-        "pacta-rules: 1\n"
-        "instrument:\n"
-        "  id: x\n"
-        "  title: X\n"
-        "  basis: customary\n"
-        "  authorities: [src]\n"
-        "  provisions: [{id: a, label: a}]\n"
-        "  rules:\n"
-        "    - id: r\n"
-        "      title: r\n"
-        "      provision: a\n"
-        "      on: [return]\n"
-        "      elements: [{id: e, label: e, test: {fact: any_risk, of: nationality}}]\n";
-    assert_int_equal(pacta_rulebase_new(&fx.rb, NULL, &fx.err), PACTA_OK);
-    add_rules_buffer(fx.rb, "vocabulary.yaml", VOCABULARY);
-    add_rules_buffer(fx.rb, "x.yaml", bad);
-    assert_int_equal(pacta_rulebase_finish(fx.rb, &fx.err), PACTA_EINPUT);
-    assert_string_equal(fx.err.file, "x.yaml");
+    finish_refused(ONE_RULE_HEAD
+                   "      elements: [{id: e, label: e, test: {fact: any_risk, of: nationality}}]\n");
     assert_int_equal(fx.err.line, 13);
     assert_int_equal(fx.err.column, 63); /* the value of of: */
     assert_non_null(strstr(fx.err.message, "'any_risk' is not one"));
