@@ -33,7 +33,7 @@ ALL_CFLAGS = $(WARN) $(OPT) $(SANITIZE) -D_POSIX_C_SOURCE=200809L -Iinclude -Ili
              $(DEP_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANITIZE) $(LDFLAGS)
 
-LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_SRC = $(sort $(wildcard lib/*/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 PIC_OBJ = $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
 STATIC_LIB = $(BUILD)/libpacta.a
@@ -50,11 +50,11 @@ EXAMPLES = $(sort $(wildcard examples/*.yaml examples/*/*.yaml))
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI)
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h include/pacta.h
+$(BUILD)/lib/%.o: lib/%.c lib/*/*.h include/pacta.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fvisibility=hidden -c $< -o $@
 
-$(BUILD)/pic/lib/%.o: lib/%.c lib/*.h include/pacta.h
+$(BUILD)/pic/lib/%.o: lib/%.c lib/*/*.h include/pacta.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -fvisibility=hidden -fPIC -c $< -o $@
 
@@ -124,7 +124,7 @@ fuzz: $(FUZZ_HARNESSES:%=$(FUZZ_BUILD)/%)
 
 .PRECIOUS: $(FUZZ_BUILD)/lib/%.o
 
-$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/*.h include/pacta.h
+$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/*/*.h include/pacta.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link -c $< -o $@
 
@@ -156,7 +156,7 @@ tsan:
 # The benchmark against json-rules-engine and SWI-Prolog (bench/README.md),
 # never part of check. bench/setup.sh installs the two engines first.
 BENCH_ARGS ?= --scaling --million
-$(BUILD)/bench/%: bench/%.c lib/*.h include/pacta.h $(STATIC_LIB)
+$(BUILD)/bench/%: bench/%.c lib/*/*.h include/pacta.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS) $(STATIC_LIB) $(DEP_LIBS)
 

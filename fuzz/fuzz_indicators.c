@@ -7,9 +7,9 @@
  */
 #include <stdint.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "fuzz_common.h"
-#include "indicators.h"
+#include "load/indicators.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "date.h"
+#include "base/date.h"
 
 /* Parses a complete date that must be precise. */
 static pdate day_of(const char *s)

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <cmocka.h>
 
-#include "model.h"
+#include "model/model.h"
 #include "sink.h"
 #include "test_helpers.h"
-#include "writer.h"
+#include "base/writer.h"
 
 /* ------------------------------------------------------------ building reports */
 

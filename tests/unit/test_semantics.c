@@ -18,7 +18,7 @@
 
 #include <cmocka.h>
 
-#include "expr.h"
+#include "load/expr.h"
 #include "pacta.h"
 #include "fixtures.h"
 

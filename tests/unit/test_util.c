@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "error.h"
+#include "base/arena.h"
+#include "base/error.h"
 #include "test_helpers.h"
 
 /* ------------------------------------------------------------------ arena */

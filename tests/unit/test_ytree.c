@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "test_helpers.h"
-#include "ytree.h"
+#include "base/ytree.h"
 
 /* Limits as a rulebase resolves them by default. */
 static pacta_options default_limits(void)

@@ -1,0 +1,527 @@
+/*
+ * model.h: the in-memory model shared by the loaders, the evaluator and the
+ * renderers. Three families of structs, each owned by one arena:
+ *
+ *   rulebase  the law, as loaded from rules/ (immutable once finished)
+ *   scenario  the facts of one scenario file
+ *   report    the findings of one check
+ *
+ * Nothing here is public: include/pacta.h exposes only opaque handles and
+ * views built from these structs.
+ */
+#ifndef PACTA_MODEL_H
+#define PACTA_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "pacta.h"
+#include "base/ytree.h"
+
+/* The format versions this library reads: "pacta-rules: 1" and "pacta: 1". */
+#define RULES_FORMAT_VERSION 1
+#define SCENARIO_FORMAT_VERSION 1
+
+/* Where a definition stands in its rule file, for errors and lint. */
+typedef struct origin {
+    const char *file;
+    unsigned line;
+    unsigned column;
+} origin;
+
+/* ------------------------------------------------------------ rulebase */
+
+typedef struct source_def {
+    const char *id;
+    const char *title;
+    const char *cite;   /* short form for citations, e.g. "189 UNTS 137"; may be NULL */
+    const char *url;    /* may be NULL */
+    int cited;          /* set at load when anything in the rules names it (lint reports the rest) */
+    origin at;
+} source_def;
+
+typedef struct state_def {
+    const char *code;   /* ISO 3166-1 alpha-2 */
+    const char *name;
+    const char *source;
+    origin at;
+} state_def;
+
+/* Where a fact may be stated, as a bit set. */
+enum {
+    FACT_ON_STATE = 1u << 0,   /* a scenario condition about a state */
+    FACT_ON_PERSON = 1u << 1,  /* a person's facts: */
+    FACT_ON_EVENT = 1u << 2    /* an event's facts: */
+};
+
+struct expr;
+
+/* An event field whose values establish a fact ("basis: categorical" -> categorical = true). */
+typedef struct field_map {
+    const char *field;          /* "basis", "as", "outcome" */
+    size_t count;
+    const char **values;
+    pacta_truth *truths;
+} field_map;
+
+typedef struct fact_def {
+    const char *name;
+    const char *label;
+    unsigned where;             /* FACT_ON_* */
+    int justification;          /* 1: a ground that could justify removal (Art. 33(2) and the like) */
+    const struct expr *derived; /* non-NULL: computed from other facts when not stated */
+    const char *derived_source; /* source id for the derivation */
+    field_map field;            /* field.field NULL when no event field maps to it */
+    size_t index;
+    origin at;
+} fact_def;
+
+/* Which event fields an action takes (bit set). */
+enum {
+    AF_TO = 1u << 0,
+    AF_AS = 1u << 1,
+    AF_BASIS = 1u << 2,
+    AF_OUTCOME = 1u << 3,
+    AF_TO_BODY = 1u << 4
+};
+
+typedef struct action_def {
+    const char *name;
+    const char *label;
+    const char *verb;           /* past tense for prose: "returned", "classified" */
+    int removal;                /* 1: "expel or return in any manner whatsoever" */
+    unsigned fields;            /* AF_* allowed */
+    unsigned required;          /* AF_* required */
+    size_t index;               /* bit position in action masks (< 64) */
+    origin at;
+} action_def;
+
+#define MAX_ACTIONS 64
+typedef uint64_t action_mask;
+
+typedef struct indicator_def {
+    const char *id;
+    const char *label;
+    const fact_def *fact;
+    pacta_truth value;
+    const char *pattern;
+    pcre2_code *code;
+    origin at;
+} indicator_def;
+
+typedef struct provision_def {
+    const char *id;             /* Akoma Ntoso eId: art_33__para_1 */
+    const char *label;          /* "art. 33(1)" */
+    const char *text;           /* excerpt, verbatim */
+    const char *source;         /* source id of the text */
+    struct instrument_def *instrument;
+    origin at;
+} provision_def;
+
+typedef enum binding_kind { BIND_TREATY, BIND_CUSTOMARY, BIND_DOMESTIC, BIND_BILATERAL } binding_kind;
+
+typedef struct dated {
+    pdate_range when;
+    const char *text;           /* as written: "1982-09-24", "1992" */
+    const char *source;         /* source id, required for every date in rules/ */
+    int set;
+} dated;
+
+typedef struct reservation_def {
+    size_t count;
+    const char **provisions;    /* eId prefixes reserved: "art_14", "art_16__para_3" */
+    const char *text;           /* summary or wording; may be NULL */
+    const char *source;
+    dated withdrawn;            /* set: no effect from that date */
+    origin at;
+} reservation_def;
+
+typedef struct party_def {
+    const state_def *state;
+    struct instrument_def *instrument;
+    dated signature;
+    dated consent;
+    const char *consent_type;   /* ratification, accession, succession, acceptance, approval */
+    dated succession_effective; /* for successions: the date the record says it took effect */
+    dated denunciation;         /* the date the notification was received */
+    const char *denunciation_note;
+    size_t reservation_count;
+    reservation_def *reservations;
+    const char *note;
+    origin at;
+} party_def;
+
+typedef struct instrument_def {
+    const char *id;
+    const char *title;
+    const char *short_title;
+    binding_kind kind;
+    const char *cite;           /* "189 UNTS 137" */
+    const char *cite_source;
+    const char *url;
+    /* structured citation, for the citation styles (pacta_cite); 0 / NULL when the rules give none */
+    unsigned unts_volume;       /* United Nations Treaty Series volume and first page, from cite_source */
+    unsigned unts_page;
+    const char *place;          /* where it was adopted or opened for signature: "Geneva" */
+    const char *place_source;
+    dated adopted;
+    dated in_force;             /* general entry into force */
+    /* treaties: entry into force for a later party */
+    pduration eif_delay;
+    const char *eif_clause;     /* provision id: "art_43__para_2" */
+    const char *eif_source;
+    /* treaties: denunciation */
+    int denounceable;           /* 0: no denunciation clause */
+    pduration denunciation_delay;
+    const char *denunciation_clause;
+    const char *denunciation_source; /* the clause's source, or the authority for "cannot be denounced" */
+    /* treaties: provisions that admit no reservation (eId prefixes) */
+    size_t non_reservable_count;
+    const char **non_reservable;
+    const char *non_reservable_clause;
+    /* incorporation: this instrument applies provisions of another */
+    struct instrument_def *incorporates;
+    const char *incorporates_id;
+    size_t incorporated_count;
+    const char **incorporated;  /* eId prefixes of the other instrument it applies */
+    const char *incorporating_provision; /* reported provision: "art_1__para_1" */
+    struct instrument_def *incorporated_by; /* reverse link */
+    /* customary: authorities for the custom, and from when the rule file says it binds */
+    size_t authority_count;
+    const char **authorities;
+    dated binds_from;
+    /* domestic: the state; bilateral: the parties */
+    size_t state_count;
+    const state_def **states;
+    /* parts */
+    size_t provision_count;
+    provision_def *provisions;
+    int provisions_complete;    /* 1: `provisions` lists every provision (lint checks reservations against it) */
+    size_t party_count;
+    party_def **parties;        /* sorted by state code after finish */
+    origin at;
+} instrument_def;
+
+/* ------------------------------------------------------------ expressions */
+
+typedef enum expr_kind {
+    EX_ALL,       /* Kleene and over kids */
+    EX_ANY,       /* Kleene or over kids */
+    EX_NOT,       /* Kleene not of kids[0] */
+    EX_FACT,      /* a fact, resolved with precedence */
+    EX_STATUS,    /* the person's status is one of status_mask */
+    EX_NONE_BETWEEN, /* no event of action_mask between two steps satisfies kids[0] (or any, if none) */
+    EX_TO_PARTY,  /* the destination is one of the states the rule's instrument names */
+    EX_TO_NATIONALITY /* the destination is the person's state of nationality */
+} expr_kind;
+
+/* Which state a state fact is about. */
+typedef enum state_ref { REF_DESTINATION, REF_NATIONALITY, REF_ACTOR } state_ref;
+
+/* Person status values, as bits. */
+enum {
+    ST_REFUGEE = 1u << 0,
+    ST_ASYLUM_SEEKER = 1u << 1,
+    ST_UNDETERMINED = 1u << 2,
+    ST_MIGRANT = 1u << 3,
+    ST_NATIONAL = 1u << 4
+};
+
+typedef struct expr {
+    expr_kind kind;
+    size_t count;
+    struct expr **kids;
+    const fact_def *fact;       /* EX_FACT */
+    state_ref of;               /* EX_FACT about a state */
+    int step;                   /* EX_FACT, EX_STATUS: sequence step index, -1 = the finding's main event */
+    unsigned status_mask;       /* EX_STATUS */
+    action_mask actions;        /* EX_NONE_BETWEEN */
+    int from_step, to_step;     /* EX_NONE_BETWEEN */
+    const struct instrument_def *instrument; /* EX_TO_PARTY: whose states */
+    origin at;
+} expr;
+
+typedef enum step_role { ROLE_ELEMENT, ROLE_EXCEPTION, ROLE_CONSIDERATION } step_role;
+
+typedef struct element_def {
+    step_role role;
+    const char *id;
+    const char *label;
+    const provision_def *provision; /* may be NULL: the rule's provision */
+    const expr *test;
+    size_t authority_count;
+    const char **authorities;   /* source ids */
+    origin at;
+} element_def;
+
+typedef struct seq_step {
+    const char *name;
+    action_mask actions;
+} seq_step;
+
+/*
+ * What a rule is. An obligation can be breached; a permission ("may grant
+ * asylum") binds no one and is reported as such; a no-excuse rule produces no
+ * finding of its own but tells every finding on the same event that the
+ * obligation it describes (a bilateral duty to return, say) excuses nothing.
+ */
+typedef enum rule_nature { NATURE_OBLIGATION, NATURE_PERMISSION, NATURE_NO_EXCUSE } rule_nature;
+
+typedef struct rule_def {
+    const char *id;             /* "refugee-convention/return-to-risk" */
+    const char *title;
+    instrument_def *instrument;
+    const provision_def *provision;
+    action_mask trigger;        /* single-event rules: the actions that trigger it */
+    size_t step_count;          /* 0: single-event rule; else a sequence */
+    seq_step *steps;
+    size_t element_count;
+    element_def *elements;      /* elements, then exceptions, then considerations, in file order per role */
+    rule_nature nature;
+    int absolute;               /* admits no exception */
+    const char *absolute_source;
+    size_t authority_count;
+    const char **authorities;
+    size_t index;
+    origin at;
+} rule_def;
+
+typedef struct rule_list {
+    size_t count;
+    const rule_def **rules;
+} rule_list;
+
+/* A dated country condition kept in the rules (the country-conditions library). */
+typedef struct rb_condition {
+    const state_def *state;
+    const fact_def *fact;
+    pacta_truth value;
+    dated from;                 /* set: inclusive start */
+    dated until;                /* set: inclusive end */
+    const char *source;         /* source id (required) */
+    const char *note;
+    origin at;
+} rb_condition;
+
+struct pacta_rulebase {
+    pacta_options opts;
+    arena *ar;
+    int finished;
+    /* files as added, kept until finish */
+    size_t file_count;
+    ptrvec docs;                /* ynode* roots */
+    ptrvec doc_names;           /* const char* */
+    void *digest_ctx;           /* running SHA-256 until finish */
+    char digest[65];
+    /* definitions, sorted by key after finish for bsearch */
+    size_t source_count;   source_def **sources;
+    size_t state_count;    state_def **states;
+    size_t fact_count;     fact_def **facts;
+    size_t action_count;   action_def **actions;
+    size_t indicator_count; indicator_def **indicators;
+    size_t instrument_count; instrument_def **instruments;
+    size_t rule_count;     rule_def **rules;
+    size_t condition_count; rb_condition *conditions;
+    /* rules by the action of the event that completes them */
+    rule_list by_action[MAX_ACTIONS];
+    pcre2_match_context *match_ctx;
+    pcre2_general_context *general_ctx;
+};
+
+const source_def *rb_source(const pacta_rulebase *rb, const char *id);
+const state_def *rb_state(const pacta_rulebase *rb, const char *code);
+/* A state by its code or its name in any ASCII case ("cn", "China"), for
+ * what people type; files name states by exact code (rb_state). */
+const state_def *rb_state_loosely(const pacta_rulebase *rb, const char *text);
+/* The state someone probably meant by an unknown `text`: one named loosely,
+ * or one whose name is a near misspelling. Never a code close by edit
+ * distance: a two-letter code is one letter away from dozens of others. */
+const state_def *rb_state_meant(const pacta_rulebase *rb, const char *text);
+/* The hint for an unknown state when there is no state to suggest. */
+#define STATE_CODE_HINT "a state is an ISO 3166-1 alpha-2 code that the rules define (states.yaml)"
+const fact_def *rb_fact(const pacta_rulebase *rb, const char *name);
+const action_def *rb_action(const pacta_rulebase *rb, const char *name);
+const instrument_def *rb_instrument(const pacta_rulebase *rb, const char *id);
+/* A rule by its full id ("cat/return-to-torture"); rules stay in file order, so this scans. */
+const rule_def *rb_rule(const pacta_rulebase *rb, const char *id);
+const provision_def *instrument_provision(const instrument_def *inst, const char *id);
+const party_def *instrument_party(const instrument_def *inst, const char *state_code);
+
+/* ------------------------------------------------------------ scenario */
+
+typedef struct sc_fact {
+    const fact_def *fact;
+    pacta_truth value;
+    unsigned line, column;
+    const char *assumed;            /* set by what-if: the assumption ("e2.voluntary=true") */
+} sc_fact;
+
+typedef struct sc_fact_list {
+    size_t count;
+    sc_fact *items;
+} sc_fact_list;
+
+typedef struct sc_source {
+    const char *id;
+    const char *title;
+    const char *url;
+    const char *date;
+} sc_source;
+
+typedef struct sc_person {
+    const char *id;
+    const state_def *nationality;   /* may be NULL */
+    long long count;                /* 0 when not given */
+    unsigned status;                /* one ST_* bit; ST_UNDETERMINED by default */
+    int status_given;
+    sc_fact_list facts;
+    size_t index;
+} sc_person;
+
+typedef struct sc_condition {
+    const state_def *state;
+    const fact_def *fact;
+    pacta_truth value;
+    int has_from, has_until;
+    pdate_range from, until;
+    const char *source;             /* source id or NULL */
+    size_t person_count;            /* 0: everyone */
+    const sc_person **persons;
+    size_t index;
+    unsigned line, column;
+    const char *assumed;            /* set by what-if: the assumption ("KP.torture_on_return=false") */
+} sc_condition;
+
+/* A fact an indicator found in an event's description. */
+typedef struct sc_text_fact {
+    const indicator_def *indicator;
+    size_t start, end;              /* byte span in the description */
+} sc_text_fact;
+
+typedef struct sc_event {
+    const char *id;
+    pdate_range date;
+    const char *date_text;
+    const state_def *actor;
+    const action_def *action;
+    const sc_person *subject;
+    const state_def *to;            /* removal destination */
+    const char *as;                 /* classify: the class */
+    const char *basis;              /* categorical | individual */
+    const char *outcome;            /* status_determination */
+    const char *to_body;            /* deny_access */
+    const char *source;
+    const char *description;
+    size_t description_len;
+    sc_fact_list facts;
+    size_t text_fact_count;
+    sc_text_fact *text_facts;
+    size_t index;                   /* position after sorting by date */
+    size_t input_index;             /* position in the file */
+    unsigned line, column;
+} sc_event;
+
+typedef struct sc_expect {
+    const char *event;
+    const char *instrument;
+    const char *provision;
+    const char *rule;
+    pacta_verdict verdict;
+    unsigned line;
+} sc_expect;
+
+struct pacta_scenario {
+    arena *ar;
+    const pacta_rulebase *rb;
+    const char *name;
+    const char *title;
+    const char *summary;
+    size_t source_count;    sc_source *sources;
+    size_t person_count;    sc_person *persons;
+    size_t condition_count; sc_condition *conditions;
+    size_t event_count;     sc_event **events;   /* sorted by date, then input order */
+    size_t expect_count;    sc_expect *expects;
+};
+
+/** qsort order of pacta_scenario.events (sc_event *): by date, then input order (scenario.c). */
+int sc_event_compare(const void *a, const void *b);
+
+/* ------------------------------------------------------------ report */
+
+typedef struct rp_strings {
+    size_t count;
+    const char **items;
+} rp_strings;
+
+typedef struct rp_fact {
+    const char *ref;
+    pacta_truth value;
+    pacta_provenance from;
+    const char *detail;
+    const char *source;
+    const char *text;
+    size_t span_start, span_end;
+} rp_fact;
+
+typedef struct rp_step {
+    pacta_step_kind kind;
+    const char *id;
+    const char *label;
+    const char *provision;
+    const char *provision_label;    /* "art. 33(2)"; NULL when provision is */
+    pacta_truth value;
+    size_t fact_count;
+    size_t *facts;
+    rp_strings reasons;             /* the sentences of the finding's reasons this step accounts for */
+} rp_step;
+
+typedef struct rp_citation {
+    const char *instrument;
+    const char *provision;
+    const char *label;
+    const char *source;
+    const char *url;
+} rp_citation;
+
+struct pacta_finding {
+    pacta_verdict verdict;
+    const char *rule;
+    const char *rule_title;
+    const char *actor;
+    const char *date;
+    const char *instrument;
+    const char *provision;
+    const char *provision_label;    /* "Refugee Convention art. 33(1)" */
+    const char *provision_text;
+    const char *basis;
+    pacta_binding_view binding;
+    rp_strings events;
+    rp_strings narrative;           /* one sentence per event, what the actor did (also the first reasons) */
+    rp_strings reasons;
+    rp_strings caveats;
+    rp_strings missing;
+    size_t citation_count;  rp_citation *citations;
+    size_t fact_count;      rp_fact *facts;
+    size_t step_count;      rp_step *steps;
+    const struct rp_whatif *whatif; /* what-if (whatif.h); NULL unless checked with assumptions or counterfactuals */
+};
+
+struct pacta_report {
+    arena *ar;
+    const char *scenario_name;
+    const char *scenario_title;
+    size_t finding_count;
+    pacta_finding **findings;
+    char digest[65];
+    rp_strings actors;              /* state codes of the scenario's acting states, in order of first event */
+    size_t silent_count;            /* no-excuse rules' evaluations: no finding of their own, kept for coverage */
+    pacta_finding **silent;
+    struct rp_report_whatif *whatif; /* what-if (whatif.h); NULL unless checked with assumptions or counterfactuals */
+};
+
+#endif

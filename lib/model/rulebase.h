@@ -1,0 +1,26 @@
+/*
+ * rulebase.h: internals shared by rulebase.c (life cycle, lookups) and
+ * rules_load.c (reading the sections of the rule files), and the questions
+ * about provisions that the modules reading a loaded rulebase ask alike.
+ */
+#ifndef PACTA_RULEBASE_H
+#define PACTA_RULEBASE_H
+
+#include "model/model.h"
+
+/**
+ * Reads every section of the documents in rb->docs into definitions, links
+ * them and checks them. Called once, by pacta_rulebase_finish.
+ */
+pacta_status rules_load_all(pacta_rulebase *rb, pacta_error *err);
+
+/** 1 if provision id p is the eId prefix `prefix` or lies below it (art_33 covers art_33__para_1). */
+int provision_covered(const char *prefix, const char *p);
+/** 1 if provision (an eId of inst) is, or lies below, one inst makes non-reservable. */
+int instrument_non_reservable(const instrument_def *inst, const char *provision);
+/** 1 if inst applies provision (an eId of inst->incorporates) through its incorporating provision. */
+int instrument_incorporates(const instrument_def *inst, const char *provision);
+/** 1 if a rule of inst, or an element of one, relies on provision id of inst. */
+int rules_rely_on(const pacta_rulebase *rb, const instrument_def *inst, const char *id);
+
+#endif

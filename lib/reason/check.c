@@ -1,0 +1,907 @@
+/*
+ * check.c: weighing a scenario against the rules. For each event, in date
+ * order, the rules its action can complete (the rulebase's index) are
+ * evaluated: sequences are matched backwards from the completing event,
+ * binding is decided, then elements, exceptions and considerations, each
+ * fact recorded with where it came from. The verdict follows the table in
+ * the semantics spec; the finding keeps every step so that a reader can
+ * audit it line by line.
+ */
+#include <string.h>
+
+#include "reason/binding.h"
+#include "reason/check.h"
+#include "base/error.h"
+#include "load/expr.h"
+#include "reason/facts.h"
+#include "model/model.h"
+
+typedef struct evaluation {
+    arena *ar;
+    const pacta_rulebase *rb;
+    const pacta_scenario *sc;
+    ptrvec facts;        /* rp_fact* used by this finding */
+    ptrvec step_facts;   /* size_t indexes (boxed) for the step being evaluated */
+    ptrvec unknown;      /* refs of base facts left unknown in the current step */
+    ptrvec undecided;    /* (leaf, event) pairs that leave the current step unknown */
+    int oom;
+} evaluation;
+
+/* ------------------------------------------------------------ recording */
+
+/* p is NULL when the allocation that made it failed: that is out of memory
+ * too, never an empty entry in the report. */
+static int push(evaluation *ev, ptrvec *v, void *p)
+{
+    if (!p || ptrvec_push(ev->ar, v, p)) {
+        ev->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static int push_unique_string(evaluation *ev, ptrvec *v, const char *s)
+{
+    if (!s) {
+        ev->oom = 1;
+        return -1;
+    }
+    for (size_t i = 0; i < v->count; i++)
+        if (strcmp(v->items[i], s) == 0)
+            return 0;
+    return push(ev, v, (void *)s);
+}
+
+/* Records a fact use once per finding, and once per step. */
+static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
+{
+    size_t index = ev->facts.count;
+    for (size_t i = 0; i < ev->facts.count; i++) {
+        const rp_fact *f = ev->facts.items[i];
+        if (strcmp(f->ref, a->ref) == 0 && f->from == a->from && f->value == a->value) {
+            index = i;
+            break;
+        }
+    }
+    if (index == ev->facts.count) {
+        rp_fact *f = arena_alloc(ev->ar, sizeof *f);
+        if (!f) {
+            ev->oom = 1;
+            return;
+        }
+        f->ref = a->ref;
+        f->value = a->value;
+        f->from = a->from;
+        f->detail = a->detail;
+        /* scenario strings are copied: a report outlives its scenario */
+        f->source = a->source ? arena_strdup(ev->ar, a->source) : NULL;
+        if (a->source && !f->source)
+            ev->oom = 1;
+        if (a->text) {
+            f->span_start = a->text->start;
+            f->span_end = a->text->end;
+            f->text = arena_strndup(ev->ar, at->description + a->text->start,
+                                    a->text->end - a->text->start);
+        }
+        if (push(ev, &ev->facts, f))
+            return;
+    }
+    for (size_t i = 0; i < ev->step_facts.count; i++)
+        if ((size_t)(uintptr_t)ev->step_facts.items[i] == index + 1)
+            return;
+    push(ev, &ev->step_facts, (void *)(uintptr_t)(index + 1));
+}
+
+static const char *const STATUS_TEXT[] = {"refugee", "asylum_seeker", "undetermined", "migrant",
+                                          "national"};
+
+static const char *status_name(unsigned bit)
+{
+    for (size_t k = 0; k < 5; k++)
+        if (bit == 1u << k)
+            return STATUS_TEXT[k];
+    return "undetermined";
+}
+
+static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const sc_person *p = at->subject;
+    fact_answer a = {0};
+    a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
+    a.from = PACTA_FROM_PERSON;
+    a.ref = arena_printf(ev->ar, "%s.status", p->id);
+    /* the value recorded is the test's; the detail says what the status is */
+    a.detail = p->status_given
+                   ? arena_printf(ev->ar, "status %s", status_name(p->status))
+                   : arena_printf(ev->ar, "status undetermined (none given: no determination made)");
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
+static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at);
+
+static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_event *at,
+                                   fact_answer *a)
+{
+    const fact_def *f = leaf->fact;
+    expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
+    pacta_truth v = expr_eval(f->derived, &env);
+    a->value = v;
+    a->from = PACTA_FROM_RULE;
+    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
+    if (!a->detail)
+        ev->oom = 1;
+    return v;
+}
+
+static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const fact_def *f = leaf->fact;
+    fact_answer a;
+    if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    if (a.value != PACTA_UNKNOWN || a.from != PACTA_FROM_NOWHERE) {
+        record(ev, &a, at);
+        if (a.value != PACTA_UNKNOWN)
+            return a.value;
+    }
+    if (f->derived) {
+        pacta_truth v = resolve_derived(ev, leaf, at, &a);
+        record(ev, &a, at);
+        if (v != PACTA_UNKNOWN)
+            return v;
+    }
+    fact_answer t = a;
+    if (facts_from_text(ev->ar, at, f, &t) != 0) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    if (t.from == PACTA_FROM_TEXT) {
+        record(ev, &t, at);
+        if (t.value != PACTA_UNKNOWN)
+            return t.value;
+    }
+    if (!f->derived && a.from == PACTA_FROM_NOWHERE) {
+        a.detail = "not stated";
+        record(ev, &a, at);
+    }
+    return PACTA_UNKNOWN;
+}
+
+/*
+ * Names, in scenario terms, a leaf that leaves a step undecided: an unknown
+ * derived fact is explained by the leaves of its derivation, everything else
+ * by its own name.
+ */
+static void collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const char *ref = NULL;
+    if (leaf->kind == EX_TO_NATIONALITY) {
+        ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    } else if (leaf->kind == EX_FACT) {
+        const fact_def *f = leaf->fact;
+        fact_answer a;
+        if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+            ev->oom = 1;
+            return;
+        }
+        if (a.from == PACTA_FROM_NOWHERE && f->derived) {
+            expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
+            ptrvec inner = {0};
+            expr_eval_collect(f->derived, &env, ev->ar, &inner, &ev->oom);
+            for (size_t i = 0; i + 1 < inner.count; i += 2)
+                collect_unknown(ev, inner.items[i], inner.items[i + 1]);
+            return;
+        }
+        ref = a.ref;
+    } else {
+        return; /* status and to_party are never unknown */
+    }
+    push_unique_string(ev, &ev->unknown, ref);
+}
+
+/* Whether the destination is one of the states the rule's instrument names. */
+static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const instrument_def *inst = leaf->instrument;
+    fact_answer a = {0};
+    a.value = PACTA_FALSE;
+    for (size_t i = 0; at->to && i < inst->state_count; i++)
+        if (inst->states[i] == at->to)
+            a.value = PACTA_TRUE;
+    a.from = PACTA_FROM_EVENT;
+    a.ref = arena_printf(ev->ar, "%s.to", at->id);
+    a.detail = arena_printf(ev->ar, "%s.to = %s, %s the %s", at->id, at->to ? at->to->code : "(none)",
+                            a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
+                            inst->title);
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
+/*
+ * Whether the person is sent to their own state. Onward removal (chain
+ * refoulement) is a risk of third states: a state does not deport its own
+ * nationals onward, so rules weigh onward risks only where this is false.
+ */
+static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
+{
+    const state_def *home = at->subject ? at->subject->nationality : NULL;
+    fact_answer a = {0};
+    a.value = !at->to || !home ? PACTA_UNKNOWN : at->to == home ? PACTA_TRUE : PACTA_FALSE;
+    a.from = PACTA_FROM_EVENT;
+    a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
+                 : arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    a.detail = arena_printf(ev->ar, "%s.to = %s; %s.nationality = %s", at->id,
+                            at->to ? at->to->code : "(none)", at->subject->id,
+                            home ? home->code : "(not given)");
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
+static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
+{
+    evaluation *ev = ctx;
+    if (leaf->kind == EX_STATUS)
+        return resolve_status(ev, leaf, at);
+    if (leaf->kind == EX_TO_PARTY)
+        return resolve_to_party(ev, leaf, at);
+    if (leaf->kind == EX_TO_NATIONALITY)
+        return resolve_to_nationality(ev, at);
+    return resolve_fact(ev, leaf, at);
+}
+
+/* ------------------------------------------------------------ sequences */
+
+/* An event's position, keyed by its pair (subject, actor), to chain each pair's events. */
+typedef struct pair_key {
+    uintptr_t subject, actor;
+    size_t index;
+} pair_key;
+
+static int compare_pair_keys(const void *a, const void *b)
+{
+    const pair_key *x = a, *y = b;
+    if (x->subject != y->subject)
+        return x->subject < y->subject ? -1 : 1;
+    if (x->actor != y->actor)
+        return x->actor < y->actor ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * prev[i] is the position of the nearest earlier event with the same actor
+ * and subject as event i, or SIZE_MAX: sequences walk only their own pair's
+ * events, so matching them is linear in the scenario, not quadratic.
+ */
+static size_t *link_pairs(arena *ar, const pacta_scenario *sc)
+{
+    size_t n = sc->event_count;
+    size_t *prev = arena_array(ar, n ? n : 1, sizeof *prev);
+    pair_key *keys = arena_array(ar, n ? n : 1, sizeof *keys);
+    if (!prev || !keys)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        keys[i].subject = (uintptr_t)sc->events[i]->subject;
+        keys[i].actor = (uintptr_t)sc->events[i]->actor;
+        keys[i].index = i;
+    }
+    qsort(keys, n, sizeof *keys, compare_pair_keys);
+    for (size_t i = 0; i < n; i++)
+        prev[keys[i].index] = i > 0 && keys[i - 1].subject == keys[i].subject &&
+                                      keys[i - 1].actor == keys[i].actor
+                                  ? keys[i - 1].index
+                                  : SIZE_MAX;
+    return prev;
+}
+
+/*
+ * prev as link_pairs makes it, but only along last's own chain, which is all
+ * match_sequence reads when it completes a sequence at last: one linear
+ * pass instead of sorting the whole scenario, for the what-if search, which
+ * weighs one rule at one event many times.
+ */
+static size_t *link_chain_of(arena *ar, const pacta_scenario *sc, const sc_event *last)
+{
+    size_t *prev = arena_array(ar, last->index + 1, sizeof *prev);
+    if (!prev)
+        return NULL;
+    size_t before = SIZE_MAX;
+    for (size_t i = 0; i <= last->index; i++) {
+        const sc_event *e = sc->events[i];
+        if (e->actor == last->actor && e->subject == last->subject) {
+            prev[i] = before;
+            before = i;
+        }
+    }
+    return prev;
+}
+
+/*
+ * Each earlier step is the nearest earlier event of the same actor and
+ * subject with a matching action (found along prev, see link_pairs). Returns
+ * 1 and fills steps when every step is found; *work counts the events
+ * examined, against the options' budget.
+ */
+static int match_sequence(const pacta_scenario *sc, const size_t *prev, const rule_def *rule,
+                          const sc_event *last, const sc_event **steps, size_t *work)
+{
+    steps[rule->step_count - 1] = last;
+    size_t at = last->index;
+    for (size_t k = rule->step_count - 1; k-- > 0;) {
+        const sc_event *found = NULL;
+        while ((at = prev[at]) != SIZE_MAX) {
+            const sc_event *e = sc->events[at];
+            (*work)++;
+            if (rule->steps[k].actions & ((action_mask)1 << e->action->index)) {
+                found = e;
+                break;
+            }
+        }
+        if (!found)
+            return 0;
+        steps[k] = found;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------ findings */
+
+static const char *describe_event(arena *ar, const sc_event *e)
+{
+    const sc_person *p = e->subject;
+    const char *who = p->count > 0 && p->nationality
+                          ? arena_printf(ar, "%s (%lld persons, nationality %s)", p->id, p->count,
+                                         p->nationality->code)
+                      : p->count > 0 ? arena_printf(ar, "%s (%lld persons)", p->id, p->count)
+                      : p->nationality ? arena_printf(ar, "%s (nationality %s)", p->id,
+                                                      p->nationality->code)
+                                       : p->id;
+    if (!who)
+        return NULL;
+    const char *what = "";
+    if (e->to)
+        what = arena_printf(ar, " to %s", e->to->code);
+    else if (e->as)
+        what = arena_printf(ar, " as %s%s%s", e->as, e->basis ? ", on a basis that was " : "",
+                            e->basis ? e->basis : "");
+    else if (e->outcome)
+        what = arena_printf(ar, " (outcome: %s)", e->outcome);
+    else if (e->to_body)
+        what = arena_printf(ar, " to %s", e->to_body);
+    const char *cited = e->source ? arena_printf(ar, " [%s]", e->source) : "";
+    if (!what || !cited)
+        return NULL;
+    return arena_printf(ar, "%s (%s): %s %s %s%s%s.", e->id, e->date_text, e->actor->code,
+                        e->action->verb, who, what, cited);
+}
+
+static rp_strings to_strings(const ptrvec *v)
+{
+    rp_strings s = {v->count, (const char **)v->items};
+    return s;
+}
+
+static const char *truth_word(pacta_truth t)
+{
+    return t == PACTA_TRUE ? "established" : t == PACTA_FALSE ? "not established" : "unknown";
+}
+
+typedef struct finding_state {
+    evaluation ev;
+    ptrvec reasons, caveats, missing, steps, citations;
+} finding_state;
+
+static rp_step *new_step(finding_state *fs, pacta_step_kind kind, const char *id, const char *label,
+                         const char *provision, pacta_truth value)
+{
+    rp_step *s = arena_alloc(fs->ev.ar, sizeof *s);
+    if (!s) {
+        fs->ev.oom = 1;
+        return NULL;
+    }
+    s->kind = kind;
+    s->id = id;
+    s->label = label;
+    s->provision = provision;
+    s->value = value;
+    s->fact_count = fs->ev.step_facts.count;
+    s->facts = arena_array(fs->ev.ar, s->fact_count ? s->fact_count : 1, sizeof *s->facts);
+    if (!s->facts) {
+        fs->ev.oom = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < s->fact_count; i++)
+        s->facts[i] = (size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1;
+    push(&fs->ev, &fs->steps, s);
+    return s;
+}
+
+/* Gives step s the reasons it accounts for (a copy of items[0..count)), and its provision's label. */
+static void step_account(finding_state *fs, rp_step *s, const char *provision_label,
+                         void *const *items, size_t count)
+{
+    if (!s)
+        return;
+    s->provision_label = provision_label;
+    const char **copy = arena_array(fs->ev.ar, count ? count : 1, sizeof *copy);
+    if (!copy) {
+        fs->ev.oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < count; i++)
+        copy[i] = items[i];
+    s->reasons.count = count;
+    s->reasons.items = copy;
+}
+
+static void cite(finding_state *fs, const char *instrument, const char *provision,
+                 const char *label, const char *source, const char *url)
+{
+    if (!label) { /* the label's allocation failed */
+        fs->ev.oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < fs->citations.count; i++) {
+        const rp_citation *c = fs->citations.items[i];
+        if (strcmp(c->label, label) == 0)
+            return;
+    }
+    rp_citation *c = arena_alloc(fs->ev.ar, sizeof *c);
+    if (!c || !label) {
+        fs->ev.oom = 1;
+        return;
+    }
+    c->instrument = instrument;
+    c->provision = provision;
+    c->label = label;
+    c->source = source;
+    c->url = url;
+    push(&fs->ev, &fs->citations, c);
+}
+
+static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
+{
+    const provision_def *p = instrument_provision(inst, id);
+    cite(fs, inst->id, id,
+         arena_printf(fs->ev.ar, "%s, %s", inst->title, p ? p->label : id),
+         inst->cite ? inst->cite : inst->cite_source, inst->url);
+}
+
+static void cite_sources(finding_state *fs, size_t count, const char *const *ids)
+{
+    for (size_t i = 0; i < count; i++) {
+        const source_def *s = rb_source(fs->ev.rb, ids[i]);
+        if (s)
+            cite(fs, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+    }
+}
+
+/* Evaluates one element, exception or consideration as a step of the analysis. */
+static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_env *env,
+                         pacta_step_kind kind, const rule_def *rule)
+{
+    fs->ev.step_facts.count = 0;
+    fs->ev.unknown.count = 0;
+    fs->ev.undecided.count = 0;
+    pacta_truth v = expr_eval_collect(el->test, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
+    rp_step *step = new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
+    const char *where = el->provision ? el->provision->label : NULL;
+    const char *role = kind == PACTA_STEP_ELEMENT     ? "Element"
+                       : kind == PACTA_STEP_EXCEPTION ? "Exception"
+                                                      : "Consideration";
+    const char *facts = "";
+    for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+        int is_status = f->from == PACTA_FROM_PERSON && strncmp(f->detail, "status ", 7) == 0;
+        facts = is_status ? arena_printf(fs->ev.ar, "%s%s%s: %s", facts, i ? "; " : " (", f->ref,
+                                         f->detail + 7)
+                          : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                         pacta_truth_name(f->value));
+        if (!facts) {
+            fs->ev.oom = 1;
+            return v;
+        }
+    }
+    void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
+                                  where ? " (" : "", where ? where : "", where ? ")" : "",
+                                  truth_word(v), facts, *facts ? ")" : "");
+    push(&fs->ev, &fs->reasons, sentence);
+    step_account(fs, step, where, &sentence, 1);
+    for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
+        collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
+    if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
+        for (size_t i = 0; i < fs->ev.unknown.count; i++)
+            push_unique_string(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
+    if (v == PACTA_UNKNOWN && kind == PACTA_STEP_EXCEPTION) {
+        const char *which = "";
+        for (size_t i = 0; which && i < fs->ev.unknown.count; i++)
+            which = arena_printf(fs->ev.ar, "%s%s%s", which, i ? ", " : "",
+                                 (const char *)fs->ev.unknown.items[i]);
+        if (!which) {
+            fs->ev.oom = 1;
+            which = "";
+        }
+        push(&fs->ev, &fs->caveats,
+             arena_printf(fs->ev.ar, "Exception '%s'%s%s%s not established%s%s.", el->label,
+                          where ? " (" : "", where ? where : "", where ? ")" : "",
+                          *which ? "; unknown: " : "", which));
+    }
+    cite_sources(fs, el->authority_count, el->authorities);
+    if (el->provision && kind != PACTA_STEP_CONSIDERATION)
+        cite_provision(fs, rule->instrument, el->provision->id);
+    return v;
+}
+
+/* An absolute rule admits no exception: say so for every justification the scenario states. */
+static void note_irrelevant_justifications(finding_state *fs, const rule_def *rule,
+                                           const sc_event *e)
+{
+    for (size_t i = 0; i < fs->ev.rb->fact_count; i++) {
+        const fact_def *f = fs->ev.rb->facts[i];
+        if (!f->justification)
+            continue;
+        fact_answer a;
+        if (facts_stated(fs->ev.ar, fs->ev.sc, e, f, REF_DESTINATION, &a) != 0) {
+            fs->ev.oom = 1;
+            return;
+        }
+        if (a.value != PACTA_TRUE)
+            continue;
+        const source_def *s = rb_source(fs->ev.rb, rule->absolute_source);
+        push(&fs->ev, &fs->caveats,
+             arena_printf(fs->ev.ar,
+                          "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
+                          a.ref, a.detail, rule->provision->label, s ? s->id : rule->absolute_source));
+    }
+}
+
+/* why is, for no_violation, what defeated the rule ("element 'x' is not established"). */
+static const char *conclusion(arena *ar, pacta_verdict v, const char *actor, const char *label,
+                              const char *date, const char *why)
+{
+    switch (v) {
+    case PACTA_VIOLATION:
+        return arena_printf(ar,
+                            "Conclusion: violation. %s was bound by %s on %s, every element is "
+                            "established and no exception is.",
+                            actor, label, date);
+    case PACTA_NO_VIOLATION:
+        return arena_printf(ar, "Conclusion: no violation. %s was bound by %s on %s, but %s.",
+                            actor, label, date, why ? why : "the rule is defeated");
+    case PACTA_UNDETERMINED:
+        return arena_printf(ar,
+                            "Conclusion: undetermined. The facts listed as missing would decide "
+                            "whether %s breached %s on %s.",
+                            actor, label, date);
+    case PACTA_NOT_APPLICABLE:
+        break;
+    }
+    return arena_printf(ar, "Conclusion: not applicable. %s was not bound by %s on %s.", actor,
+                        label, date);
+}
+
+static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenario *sc, arena *ar,
+                                    const rule_def *rule, const sc_event *const *steps,
+                                    size_t step_count, int *oom)
+{
+    const sc_event *e = steps[step_count - 1];
+    finding_state fs;
+    memset(&fs, 0, sizeof fs);
+    fs.ev.ar = ar;
+    fs.ev.rb = rb;
+    fs.ev.sc = sc;
+    pacta_finding *f = arena_alloc(ar, sizeof *f);
+    binding_result b;
+    if (!f || binding_for_rule(ar, rb, rule, e, &b) != 0) {
+        *oom = 1;
+        return NULL;
+    }
+    const instrument_def *reported = b.instrument;
+    const provision_def *prov = instrument_provision(reported, b.provision);
+    f->rule = rule->id;
+    f->rule_title = rule->title;
+    f->actor = e->actor->code;
+    f->date = arena_strdup(ar, e->date_text);
+    f->instrument = reported->id;
+    f->provision = b.provision;
+    f->provision_label = arena_printf(ar, "%s %s", reported->short_title, prov ? prov->label : b.provision);
+    f->provision_text = rule->provision->text;
+    f->basis = reported->kind == BIND_TREATY      ? "treaty"
+               : reported->kind == BIND_CUSTOMARY ? "customary"
+               : reported->kind == BIND_DOMESTIC  ? "domestic"
+                                                  : "bilateral";
+    f->binding = b.view;
+
+    ptrvec events = {0};
+    for (size_t i = 0; i < step_count; i++) {
+        push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
+        push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
+    }
+    f->events = to_strings(&events);
+    f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
+    if (f->narrative.items && fs.reasons.count == step_count) {
+        f->narrative.count = step_count;
+        memcpy(f->narrative.items, fs.reasons.items, step_count * sizeof *f->narrative.items);
+    } else {
+        fs.ev.oom = 1;
+    }
+    for (size_t i = 0; i < b.reasons.count; i++)
+        push(&fs.ev, &fs.reasons, b.reasons.items[i]);
+    for (size_t i = 0; i < b.caveats.count; i++)
+        push(&fs.ev, &fs.caveats, b.caveats.items[i]);
+    rp_step *bound_step = new_step(
+        &fs, PACTA_STEP_BINDING, "binding",
+        arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        b.provision, b.bound);
+    step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
+    cite_provision(&fs, reported, b.provision);
+    if (b.via)
+        cite_provision(&fs, rule->instrument, rule->provision->id);
+
+    pacta_verdict verdict;
+    const char *defeat = NULL;
+    if (rule->nature == NATURE_PERMISSION) {
+        /* a permission binds no one: there is nothing to breach, whatever the facts */
+        verdict = PACTA_NOT_APPLICABLE;
+        push(&fs.ev, &fs.reasons,
+             arena_printf(ar,
+                          "%s is a permission, not an obligation: it allows %s to act but "
+                          "does not require it to, so not acting on it breaches nothing.",
+                          f->provision_label, f->actor));
+    } else if (b.bound == PACTA_FALSE) {
+        verdict = PACTA_NOT_APPLICABLE;
+    } else {
+        expr_env env = {sc, e, steps, step_count, resolve_leaf, &fs.ev};
+        pacta_truth elements = PACTA_TRUE;
+        int exception = 0;
+        for (size_t i = 0; i < rule->element_count; i++) {
+            const element_def *el = &rule->elements[i];
+            pacta_step_kind kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
+                                   : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
+                                                                : PACTA_STEP_CONSIDERATION;
+            pacta_truth v = weigh(&fs, el, &env, kind, rule);
+            if (kind == PACTA_STEP_ELEMENT)
+                elements = truth_and(elements, v);
+            else if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE)
+                exception = 1;
+            /* the first thing that defeats the rule is what the conclusion names */
+            if (!defeat && v == (kind == PACTA_STEP_ELEMENT ? PACTA_FALSE : PACTA_TRUE) &&
+                kind != PACTA_STEP_CONSIDERATION)
+                defeat = arena_printf(ar, "%s '%s' %s", kind == PACTA_STEP_ELEMENT ? "the element"
+                                                                                   : "the exception",
+                                      el->label, kind == PACTA_STEP_ELEMENT ? "is not established"
+                                                                            : "is established");
+        }
+        if (rule->absolute)
+            note_irrelevant_justifications(&fs, rule, e);
+        if (b.bound == PACTA_TRUE && (elements == PACTA_FALSE || exception))
+            verdict = PACTA_NO_VIOLATION;
+        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE)
+            verdict = PACTA_VIOLATION;
+        else
+            verdict = PACTA_UNDETERMINED;
+        if (verdict != PACTA_UNDETERMINED)
+            fs.missing.count = 0;
+        if (verdict == PACTA_UNDETERMINED && b.date_decides)
+            push_unique_string(&fs.ev, &fs.missing, arena_printf(ar, "%s.date", e->id));
+        /* caveats about unknown exceptions matter only where the rule would otherwise be breached */
+        if (verdict == PACTA_NO_VIOLATION) {
+            size_t kept = 0;
+            for (size_t i = 0; i < fs.caveats.count; i++)
+                if (strncmp(fs.caveats.items[i], "Exception '", 11) != 0)
+                    fs.caveats.items[kept++] = fs.caveats.items[i];
+            fs.caveats.count = kept;
+        }
+    }
+    cite_sources(&fs, rule->authority_count, rule->authorities);
+    if (rule->absolute)
+        cite_sources(&fs, 1, &rule->absolute_source);
+    if (reported->kind == BIND_CUSTOMARY)
+        cite_sources(&fs, reported->authority_count, reported->authorities);
+    push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
+                                               defeat));
+
+    f->verdict = verdict;
+    f->reasons = to_strings(&fs.reasons);
+    f->caveats = to_strings(&fs.caveats);
+    f->missing = to_strings(&fs.missing);
+    f->citation_count = fs.citations.count;
+    f->citations = arena_array(ar, fs.citations.count ? fs.citations.count : 1, sizeof *f->citations);
+    f->fact_count = fs.ev.facts.count;
+    f->facts = arena_array(ar, fs.ev.facts.count ? fs.ev.facts.count : 1, sizeof *f->facts);
+    f->step_count = fs.steps.count;
+    f->steps = arena_array(ar, fs.steps.count ? fs.steps.count : 1, sizeof *f->steps);
+    if (!f->citations || !f->facts || !f->steps || !f->provision_label || fs.ev.oom) {
+        *oom = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < fs.citations.count; i++)
+        f->citations[i] = *(rp_citation *)fs.citations.items[i];
+    for (size_t i = 0; i < fs.ev.facts.count; i++)
+        f->facts[i] = *(rp_fact *)fs.ev.facts.items[i];
+    for (size_t i = 0; i < fs.steps.count; i++)
+        f->steps[i] = *(rp_step *)fs.steps.items[i];
+    return f;
+}
+
+/*
+ * No-excuse rules whose elements hold (the obligation they describe was
+ * engaged by the event) produce no finding: they tell each finding of the
+ * same event that could be a breach that those obligations excuse nothing,
+ * and add their citations. excuses[0..n) are the event's no-excuse findings;
+ * each target finding is extended once, so the cost stays linear in the
+ * number of rules. Returns 1 when out of memory.
+ */
+static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
+                          const ptrvec *findings, size_t first)
+{
+    /* an index, not items + first_excuse: items is NULL while the list is empty */
+    pacta_finding *const *excuses = (pacta_finding *const *)silent->items;
+    size_t notes = 0, extra_citations = 0;
+    for (size_t k = first_excuse; k < silent->count; k++) {
+        if (excuses[k]->verdict != PACTA_VIOLATION)
+            continue;
+        notes++;
+        extra_citations += excuses[k]->citation_count;
+    }
+    if (notes == 0)
+        return 0;
+    for (size_t i = first; i < findings->count; i++) {
+        pacta_finding *f = findings->items[i];
+        if (f->verdict != PACTA_VIOLATION && f->verdict != PACTA_UNDETERMINED)
+            continue;
+        const char **caveats = arena_array(ar, f->caveats.count + notes, sizeof *caveats);
+        rp_citation *citations =
+            arena_array(ar, f->citation_count + extra_citations, sizeof *citations);
+        if (!caveats || !citations)
+            return 1;
+        /* memcpy from an empty (NULL) list is undefined even for zero bytes */
+        if (f->caveats.count)
+            memcpy(caveats, f->caveats.items, f->caveats.count * sizeof *caveats);
+        if (f->citation_count)
+            memcpy(citations, f->citations, f->citation_count * sizeof *citations);
+        size_t c = f->caveats.count, q = f->citation_count;
+        for (size_t k = first_excuse; k < silent->count; k++) {
+            const pacta_finding *x = excuses[k];
+            if (x->verdict != PACTA_VIOLATION)
+                continue;
+            caveats[c] = arena_printf(ar, "Not an excuse: %s (%s).", x->rule_title, x->rule);
+            if (!caveats[c++])
+                return 1;
+            if (x->citation_count)
+                memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
+            q += x->citation_count;
+        }
+        f->caveats.items = caveats;
+        f->caveats.count = c;
+        f->citations = citations;
+        f->citation_count = q;
+    }
+    return 0;
+}
+
+/* The acting states of the scenario, each once, in the order of their first event (for timelines). */
+static int report_actors(pacta_report *rep, const pacta_scenario *sc)
+{
+    ptrvec codes = {0};
+    for (size_t i = 0; i < sc->event_count; i++) {
+        const char *code = sc->events[i]->actor->code;
+        size_t k = 0;
+        while (k < codes.count && strcmp(codes.items[k], code) != 0)
+            k++;
+        if (k == codes.count && ptrvec_push(rep->ar, &codes, (void *)code))
+            return -1;
+    }
+    rep->actors = to_strings(&codes);
+    return 0;
+}
+
+pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pacta_scenario *sc,
+                         pacta_error *err)
+{
+    if (!out || !rb || !sc || sc->rb != rb)
+        return error_set(err, PACTA_EUSAGE, sc ? sc->name : "", 0, 0,
+                         "pacta_check: the scenario must have been loaded against this rulebase");
+    *out = NULL;
+    arena *ar = arena_new(&rb->opts.allocator);
+    pacta_report *rep = ar ? arena_alloc(ar, sizeof *rep) : NULL;
+    const sc_event **steps = NULL;
+    size_t max_steps = 1;
+    for (size_t r = 0; r < rb->rule_count; r++)
+        if (rb->rules[r]->step_count > max_steps)
+            max_steps = rb->rules[r]->step_count;
+    if (rep) {
+        rep->ar = ar;
+        rep->scenario_name = arena_strdup(ar, sc->name);
+        rep->scenario_title = arena_strdup(ar, sc->title);
+        memcpy(rep->digest, rb->digest, sizeof rep->digest);
+        steps = arena_array(ar, max_steps, sizeof *steps);
+    }
+    if (!steps || !rep->scenario_name || !rep->scenario_title || report_actors(rep, sc) != 0) {
+        arena_free(ar);
+        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
+    }
+    ptrvec findings = {0}, silent = {0};
+    size_t work = 0;
+    int oom = 0;
+    const size_t *prev = link_pairs(ar, sc);
+    if (!prev) {
+        arena_free(ar);
+        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < sc->event_count && !oom; i++) {
+        const sc_event *e = sc->events[i];
+        const rule_list *rules = &rb->by_action[e->action->index];
+        size_t first_of_event = findings.count, first_excuse = silent.count;
+        /* two passes: obligations and permissions first, then the no-excuse
+         * rules, which annotate what the first pass found */
+        for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
+            const rule_def *rule = rules->rules[pass % rules->count];
+            if ((pass < rules->count) == (rule->nature == NATURE_NO_EXCUSE))
+                continue;
+            size_t count = 1;
+            steps[0] = e;
+            if (rule->step_count) {
+                if (!match_sequence(sc, prev, rule, e, steps, &work))
+                    continue;
+                count = rule->step_count;
+            }
+            if (work > rb->opts.max_sequence_steps) {
+                arena_free(ar);
+                return error_set(err, PACTA_ELIMIT, sc->name, e->line, e->column,
+                                 "matching sequences took more than %zu steps (max_sequence_steps)",
+                                 rb->opts.max_sequence_steps);
+            }
+            pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
+            if (f && ptrvec_push(ar, rule->nature == NATURE_NO_EXCUSE ? &silent : &findings, f))
+                oom = 1;
+        }
+        if (!oom)
+            oom = reject_excuses(ar, &silent, first_excuse, &findings, first_of_event);
+    }
+    if (oom) {
+        arena_free(ar);
+        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
+    }
+    rep->finding_count = findings.count;
+    rep->findings = (pacta_finding **)findings.items;
+    rep->silent_count = silent.count;
+    rep->silent = (pacta_finding **)silent.items;
+    *out = rep;
+    return PACTA_OK;
+}
+
+int check_rule_at(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc,
+                  const rule_def *rule, const sc_event *e, pacta_finding **out)
+{
+    size_t count = rule->step_count ? rule->step_count : 1, work = 0;
+    const sc_event **steps = arena_array(ar, count, sizeof *steps);
+    int oom = 0;
+    *out = NULL;
+    if (!steps)
+        return -1;
+    steps[0] = e;
+    if (rule->step_count) {
+        const size_t *prev = link_chain_of(ar, sc, e);
+        if (!prev)
+            return -1;
+        if (!match_sequence(sc, prev, rule, e, steps, &work))
+            return 0;
+    }
+    *out = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
+    return oom ? -1 : 0;
+}

@@ -1,0 +1,35 @@
+/*
+ * facts.h: where a fact stated in a scenario is found, in the order of
+ * strength the semantics define (event, then person, then conditions), and
+ * the weakest source, the narrative indicators. Derivation, which sits
+ * between the two, belongs to the evaluator (check.c) because it evaluates
+ * rule expressions.
+ */
+#ifndef PACTA_FACTS_H
+#define PACTA_FACTS_H
+
+#include "model/model.h"
+
+typedef struct fact_answer {
+    pacta_truth value;          /* PACTA_UNKNOWN when nothing states it */
+    pacta_provenance from;
+    const char *ref;            /* "KP.torture_on_return", "e2.individual_assessment" */
+    const char *detail;         /* "e2.facts.voluntary", "conditions[1] (line 30)" */
+    const char *source;         /* the scenario source id cited there, or NULL */
+    const sc_text_fact *text;   /* for PACTA_FROM_TEXT */
+} fact_answer;
+
+/** The scenario-terms name of fact f read at event e about `of`; NULL when out of memory. */
+const char *facts_ref(arena *ar, const sc_event *e, const fact_def *f, state_ref of);
+
+/**
+ * Levels 1 to 3: the event's facts and fields, the person's facts, the
+ * conditions. Returns 0, or -1 when out of memory.
+ */
+int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const fact_def *f,
+                 state_ref of, fact_answer *out);
+
+/** Level 5: the indicators that matched e's description. */
+int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer *out);
+
+#endif
