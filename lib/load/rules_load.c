@@ -17,7 +17,7 @@
 #include "base/error.h"
 #include "load/expr.h"
 #include "load/loader.h"
-#include "model/rulebase.h"
+#include "load/rules_load.h"
 
 typedef struct pass_ctx {
     pacta_rulebase *rb;
@@ -34,12 +34,6 @@ static void set_origin(origin *o, const pass_ctx *pc, const ynode *n)
     o->file = pc->lc.file;
     o->line = n->line;
     o->column = n->column;
-}
-
-int provision_covered(const char *prefix, const char *p)
-{
-    size_t n = strlen(prefix);
-    return strncmp(prefix, p, n) == 0 && (p[n] == '\0' || (p[n] == '_' && p[n + 1] == '_'));
 }
 
 /* Finds source id and marks it cited, so that lint can report sources nothing cites. */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "reason/whatif.h"
+#include "model/whatif.h"
 
 /* ------------------------------------------------------------ names */
 

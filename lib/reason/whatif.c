@@ -17,7 +17,7 @@
 #include "reason/check.h"
 #include "base/error.h"
 #include "model/model.h"
-#include "reason/whatif.h"
+#include "model/whatif.h"
 
 #define ASSUME_FILE "--assume"
 

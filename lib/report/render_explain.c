@@ -23,7 +23,7 @@
 #include "report/audit.h"
 #include "report/explain.h"
 #include "report/render.h"
-#include "reason/whatif.h"
+#include "report/render_whatif.h"
 
 #define EM_DASH "\xE2\x80\x94"
 #define ARROW "\xE2\x86\x92"

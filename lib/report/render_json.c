@@ -21,7 +21,7 @@
 
 #include "report/audit.h"
 #include "report/citation.h"
-#include "reason/whatif.h"
+#include "report/render_whatif.h"
 
 /* Omitted when empty: the extensions that a report built elsewhere may lack. */
 static void member_opt_strings(writer *w, int *members, const char *name, const rp_strings *s)

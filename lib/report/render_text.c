@@ -14,7 +14,7 @@
 
 #include "report/explain.h"
 #include "report/render.h"
-#include "reason/whatif.h"
+#include "report/render_whatif.h"
 
 #define PROVISION_TEXT_MAX 300 /* code points of provision text shown */
 #define MATCHED_TEXT_MAX 60    /* code points of matched narrative shown */

@@ -10,7 +10,7 @@
 
 #include "report/audit.h"
 #include "report/explain.h"
-#include "reason/whatif.h"
+#include "report/render_whatif.h"
 
 #define ARROW_TEXT " -> "
 
