@@ -52,6 +52,26 @@ extern "C" {
 #define PACTA_EXPORT
 #endif
 
+/*
+ * Contents, by task (each part opens with a double rule, each section
+ * with a single one):
+ *
+ *   1. Basics: version, errors, the bounds on input
+ *        sections: version, errors, options
+ *   2. Loading: the law (a rulebase) and the facts (a scenario)
+ *        sections: rulebase, scenario
+ *   3. Checking: reports, findings, expectations, what-if
+ *        sections: checks, expectations, what-if
+ *   4. Writing reports: formats, explanations, citations, batches
+ *        sections: rendering, explanations and citations, batches
+ *   5. Auditing the law: lint, timelines, provisions, coverage
+ *        sections: auditing the law, lint, timeline, show, coverage
+ *   6. Teaching: grading answer files
+ *        sections: grading
+ */
+
+/* ======== 1. BASICS =============================================== */
+
 /* ---------------------------------------------------------------- version */
 
 #define PACTA_VERSION_MAJOR 0
@@ -144,6 +164,8 @@ typedef struct pacta_options {
 /** Fills opts with the defaults listed above. */
 PACTA_EXPORT void pacta_options_init(pacta_options *opts);
 
+/* ======== 2. LOADING ============================================== */
+
 /* --------------------------------------------------------------- rulebase */
 
 /** The law: instruments, provisions, party records, rules, vocabulary. */
@@ -226,6 +248,8 @@ PACTA_EXPORT pacta_status pacta_scenario_stream_new(pacta_scenario_stream **out,
 PACTA_EXPORT pacta_status pacta_scenario_stream_next(pacta_scenario_stream *st,
                                                      pacta_scenario **out, pacta_error *err);
 PACTA_EXPORT void pacta_scenario_stream_free(pacta_scenario_stream *st);
+
+/* ======== 3. CHECKING ============================================= */
 
 /* ----------------------------------------------------------------- checks */
 
@@ -398,6 +422,147 @@ PACTA_EXPORT size_t pacta_scenario_expectation_count(const pacta_scenario *sc);
 PACTA_EXPORT pacta_expectation_view pacta_expectation_check(const pacta_scenario *sc, size_t i,
                                                             const pacta_report *rep);
 
+/* ---------------------------------------------------------------- what-if */
+
+/*
+ * What-if: checking a scenario under assumed facts, and asking which facts
+ * would turn a finding. Neither changes the scenario: the assumptions are
+ * applied to a private copy.
+ *
+ * An assumption is written "FACT=VALUE", FACT in the scenario terms a
+ * finding's missing facts use:
+ *
+ *   STATE.fact=true|false|unknown    a condition on that state for the whole
+ *                                    timeline, replacing the scenario's (and
+ *                                    the rules' country) conditions on that
+ *                                    state and fact
+ *   EVENT.fact=true|false|unknown    a fact of that event
+ *   PERSON.fact=true|false|unknown   a fact of that person
+ *   PERSON.status=refugee|asylum_seeker|undetermined|migrant|national
+ *   EVENT.date=YYYY[-MM[-DD]]        the event's date (events are re-sorted)
+ *
+ * A name is an event id, else a person id, else a state code. An assumption
+ * wins over every statement of its fact that would be read first: STATE.fact
+ * over that fact stated on events to that state or on their persons,
+ * PERSON.fact over the fact stated on that person's events. A later
+ * assumption about the same fact wins over an earlier one. A fact read from
+ * an assumption keeps the provenance of the level it replaces (condition,
+ * person or event), with the detail "assumed: FACT=VALUE".
+ */
+typedef struct pacta_assumptions pacta_assumptions;
+
+/** An empty set of assumptions for scenarios loaded against rb. */
+PACTA_EXPORT pacta_status pacta_assumptions_new(pacta_assumptions **out, const pacta_rulebase *rb,
+                                                pacta_error *err);
+/**
+ * Adds one "FACT=VALUE", checking its syntax, the fact's name against the
+ * rulebase and the value; the names of events, persons and states are checked
+ * against each scenario when it is checked. Errors name the file "--assume"
+ * and carry the closest known name as a hint.
+ */
+PACTA_EXPORT pacta_status pacta_assumptions_add(pacta_assumptions *as, const char *text,
+                                                pacta_error *err);
+PACTA_EXPORT size_t pacta_assumptions_count(const pacta_assumptions *as);
+PACTA_EXPORT void pacta_assumptions_free(pacta_assumptions *as);
+
+/** A fact and the value given to it: an assumption, or one change of a counterfactual. */
+typedef struct pacta_change_view {
+    const char *fact;          /**< "KP.torture_on_return", "e2.date", "escapees.status" */
+    const char *value;         /**< "false", "1982-12-22", "migrant" */
+} pacta_change_view;
+
+/** pacta_check_assuming() flag: also search every finding's counterfactuals. */
+#define PACTA_WHATIF_COUNTERFACTUALS 0x1u
+
+/**
+ * pacta_check() with the assumptions applied (as may be NULL or empty). Each
+ * finding then also carries its verdict without them
+ * (pacta_finding_baseline()), matched by rule and events. A name that sc
+ * does not have is an error (PACTA_EINPUT, file: sc's name, no position,
+ * hint: the closest name it has). With PACTA_WHATIF_COUNTERFACTUALS, every
+ * violation and undetermined finding also gets its counterfactuals, searched
+ * from the rules by re-weighing the finding's rule alone under changed facts,
+ * with the assumptions still applied:
+ *
+ * - undetermined: each missing fact set alone to each value (true and false;
+ *   a missing date to the first and the last day it may be), whatever the
+ *   verdict then; and, when at most four facts are missing, every smallest
+ *   combination of them that decides the finding;
+ * - violation: the smallest sets of at most two changes that defeat it
+ *   (verdict no_violation or not_applicable): each fact its elements and
+ *   exceptions used, set to the other value (a status to each other
+ *   status), and the event moved to the day before the treaty bound the
+ *   actor. A set is listed only if no smaller one inside it defeats it.
+ *
+ * Each evaluation weighs only the finding's rule, on a copy of the events
+ * of the same actor and subject. The search for one finding stops after 256
+ * evaluations, and a report's after 20000 (later findings are then not
+ * searched); either is reported by pacta_finding_counterfactuals_truncated().
+ */
+PACTA_EXPORT pacta_status pacta_check_assuming(pacta_report **out, const pacta_rulebase *rb,
+                                               const pacta_scenario *sc,
+                                               const pacta_assumptions *as, unsigned flags,
+                                               pacta_error *err);
+
+/** The assumptions a report was checked under, in the order given. */
+PACTA_EXPORT size_t pacta_report_assumption_count(const pacta_report *rep);
+PACTA_EXPORT pacta_change_view pacta_report_assumption(const pacta_report *rep, size_t i);
+/** How many findings the assumptions changed (another verdict, or no finding without them). */
+PACTA_EXPORT size_t pacta_report_changed_count(const pacta_report *rep);
+/**
+ * Findings made without the assumptions that have no counterpart with them
+ * (a moved date can undo a sequence), as "RULE (EVENTS): VERDICT".
+ */
+PACTA_EXPORT size_t pacta_report_dropped_count(const pacta_report *rep);
+PACTA_EXPORT const char *pacta_report_dropped(const pacta_report *rep, size_t i);
+
+typedef struct pacta_baseline_view {
+    int assumed;               /**< 1: the report was checked under assumptions */
+    int found;                 /**< 1: without them there is a finding for the same rule and events */
+    pacta_verdict verdict;     /**< its verdict, when found */
+    int changed;               /**< 1: assumed, and not found or found with another verdict */
+} pacta_baseline_view;
+PACTA_EXPORT pacta_baseline_view pacta_finding_baseline(const pacta_finding *f);
+
+/** A step of the analysis that a counterfactual turns, with its new value. */
+typedef struct pacta_turned_step_view {
+    pacta_step_kind kind;
+    const char *id;            /**< element or exception id; "binding" */
+    const char *provision;     /**< as cited, "art. 33(2)"; NULL when the step names none */
+    pacta_truth value;
+} pacta_turned_step_view;
+
+typedef struct pacta_counterfactual_view {
+    size_t change_count;
+    const pacta_change_view *changes;
+    pacta_verdict verdict;     /**< the finding's verdict with the changes */
+    size_t step_count;
+    const pacta_turned_step_view *steps;
+    int single;                /**< 1: one missing fact set alone (listed whatever the verdict) */
+} pacta_counterfactual_view;
+/** Counterfactuals of f, in the order searched; 0 unless checked with PACTA_WHATIF_COUNTERFACTUALS. */
+PACTA_EXPORT size_t pacta_finding_counterfactual_count(const pacta_finding *f);
+PACTA_EXPORT pacta_counterfactual_view pacta_finding_counterfactual(const pacta_finding *f,
+                                                                    size_t i);
+/** 1 when the search for f stopped at its budget: larger sets may be missing. */
+PACTA_EXPORT int pacta_finding_counterfactuals_truncated(const pacta_finding *f);
+
+/*
+ * pacta_render() shows what a report carries: text lists the assumptions
+ * under the header, marks each changed finding "changed: BEFORE -> AFTER"
+ * (and shows it even when not_applicable), adds a "What would change it"
+ * section to findings with counterfactuals and a count of changed verdicts
+ * after the summary. JSON adds "assumptions": [{"fact", "value"}],
+ * "changed": N and "dropped": [...] to the object, "baseline_verdict"
+ * (null: no finding without the assumptions) and "changed" to each finding,
+ * and "counterfactuals": [{"changes": [{"fact", "value"}], "verdict",
+ * "steps": [{"kind", "id", "provision", "value"}], "single"}] (with
+ * "counterfactuals_truncated": true when the search stopped) to each finding
+ * searched.
+ */
+
+/* ======== 4. WRITING REPORTS ====================================== */
+
 /* -------------------------------------------------------------- rendering */
 
 typedef enum pacta_format {
@@ -420,6 +585,73 @@ typedef int (*pacta_write_fn)(void *ctx, const char *data, size_t len);
 PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rulebase *rb,
                                        pacta_format format, unsigned flags,
                                        pacta_write_fn write, void *ctx);
+
+/* ------------------------------------------- explanations and citations */
+
+/*
+ * Reports written for people who must check the reasoning: pacta_render()
+ * with PACTA_RENDER_EXPLAIN writes each finding as a numbered legal
+ * analysis in the order lawyers are taught (Issue, Rule, Application,
+ * Conclusion); PACTA_FORMAT_MARKDOWN writes a memo an analyst can paste
+ * (summary table, one section per finding in the same order, footnoted
+ * citations, and a binding timeline of every acting state of the scenario
+ * under every instrument of the rulebase). A citation style formats treaty
+ * citations as legal writing does, in text, markdown and JSON (where each
+ * citation gains a "formatted" member), from the instrument data in the
+ * rules: title, date of adoption, general entry into force, United Nations
+ * Treaty Series volume and page, and the pinpoint.
+ *
+ * A markdown report is one memo: its footnotes are numbered from [^1], so
+ * memos of several scenarios belong in separate documents (the CLI
+ * separates them with a thematic break).
+ *
+ * Rendering flags use these bits: 0x1 PACTA_RENDER_ALL, 0x2
+ * PACTA_RENDER_EXPLAIN, 0xF00 the citation style (PACTA_RENDER_CITE()).
+ */
+#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis */
+
+typedef enum pacta_cite_style {
+    PACTA_CITE_LABEL = 0,    /**< as the findings label it: "Convention relating to the Status of Refugees, art. 33(1)" */
+    PACTA_CITE_PLAIN = 1,    /**< "Convention relating to the Status of Refugees (Geneva, 28 July 1951), art. 33(1), 189 UNTS 137" */
+    PACTA_CITE_BLUEBOOK = 2, /**< "Convention Relating to the Status of Refugees art. 33(1), July 28, 1951, 189 U.N.T.S. 137." */
+    PACTA_CITE_OSCOLA = 3    /**< "Convention Relating to the Status of Refugees (adopted 28 July 1951, entered into
+                                  force 22 April 1954) 189 UNTS 137, art 33(1)" */
+} pacta_cite_style;
+#define PACTA_CITE_STYLE_COUNT 4
+/** The rendering flag that selects a citation style. */
+#define PACTA_RENDER_CITE(style) (((unsigned)(style) & 0xFu) << 8)
+/** "label", "plain", "bluebook", "oscola". */
+PACTA_EXPORT const char *pacta_cite_style_name(pacta_cite_style style);
+
+/**
+ * Formats the citation of provision (an eId such as "art_33__para_1", or
+ * NULL for the whole instrument) of instrument in style, into buf, always
+ * NUL-terminated when size > 0. Returns the length the full text needs,
+ * like snprintf, or 0 when rb does not define the instrument. Parts the rules
+ * do not give are left out (a treaty without UNTS data is cited by its
+ * `cite:` string); instruments that are not treaties are cited by their
+ * title and provision label in every style.
+ */
+PACTA_EXPORT size_t pacta_cite(const pacta_rulebase *rb, const char *instrument,
+                               const char *provision, pacta_cite_style style, char *buf,
+                               size_t size);
+
+/** The label of step i's provision ("art. 33(2)"), or NULL when it names none. */
+PACTA_EXPORT const char *pacta_finding_step_provision_label(const pacta_finding *f, size_t i);
+/**
+ * The sentences of the finding's reasons that step i accounts for: for the
+ * binding step, consent, entry into force and its clause, reservations and
+ * denunciation; for an element, exception or consideration, its finding
+ * with the facts that decided it.
+ */
+PACTA_EXPORT size_t pacta_finding_step_reason_count(const pacta_finding *f, size_t i);
+PACTA_EXPORT const char *pacta_finding_step_reason(const pacta_finding *f, size_t i, size_t k);
+/** One sentence per event of the finding: what the actor did (the issue). */
+PACTA_EXPORT size_t pacta_finding_narrative_count(const pacta_finding *f);
+PACTA_EXPORT const char *pacta_finding_narrative(const pacta_finding *f, size_t i);
+/** The scenario's acting states, each once, in the order of their first event. */
+PACTA_EXPORT size_t pacta_report_actor_count(const pacta_report *rep);
+PACTA_EXPORT const char *pacta_report_actor(const pacta_report *rep, size_t i);
 
 /* ---------------------------------------------------------------- batches */
 
@@ -488,6 +720,8 @@ PACTA_EXPORT pacta_status pacta_scenario_stream_new_reader(pacta_scenario_stream
  */
 PACTA_EXPORT pacta_status pacta_render_error(const pacta_error *err, pacta_format format,
                                              pacta_write_fn write, void *ctx);
+
+/* ======== 5. AUDITING THE LAW ===================================== */
 
 /* ------------------------------------------------------- auditing the law */
 
@@ -851,73 +1085,6 @@ PACTA_EXPORT pacta_use_view pacta_show_use(const pacta_show *sh, size_t i);
 PACTA_EXPORT pacta_status pacta_show_render(const pacta_show *sh, pacta_format format,
                                             unsigned flags, pacta_write_fn write, void *ctx);
 
-/* ------------------------------------------- explanations and citations */
-
-/*
- * Reports written for people who must check the reasoning: pacta_render()
- * with PACTA_RENDER_EXPLAIN writes each finding as a numbered legal
- * analysis in the order lawyers are taught (Issue, Rule, Application,
- * Conclusion); PACTA_FORMAT_MARKDOWN writes a memo an analyst can paste
- * (summary table, one section per finding in the same order, footnoted
- * citations, and a binding timeline of every acting state of the scenario
- * under every instrument of the rulebase). A citation style formats treaty
- * citations as legal writing does, in text, markdown and JSON (where each
- * citation gains a "formatted" member), from the instrument data in the
- * rules: title, date of adoption, general entry into force, United Nations
- * Treaty Series volume and page, and the pinpoint.
- *
- * A markdown report is one memo: its footnotes are numbered from [^1], so
- * memos of several scenarios belong in separate documents (the CLI
- * separates them with a thematic break).
- *
- * Rendering flags use these bits: 0x1 PACTA_RENDER_ALL, 0x2
- * PACTA_RENDER_EXPLAIN, 0xF00 the citation style (PACTA_RENDER_CITE()).
- */
-#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis */
-
-typedef enum pacta_cite_style {
-    PACTA_CITE_LABEL = 0,    /**< as the findings label it: "Convention relating to the Status of Refugees, art. 33(1)" */
-    PACTA_CITE_PLAIN = 1,    /**< "Convention relating to the Status of Refugees (Geneva, 28 July 1951), art. 33(1), 189 UNTS 137" */
-    PACTA_CITE_BLUEBOOK = 2, /**< "Convention Relating to the Status of Refugees art. 33(1), July 28, 1951, 189 U.N.T.S. 137." */
-    PACTA_CITE_OSCOLA = 3    /**< "Convention Relating to the Status of Refugees (adopted 28 July 1951, entered into
-                                  force 22 April 1954) 189 UNTS 137, art 33(1)" */
-} pacta_cite_style;
-#define PACTA_CITE_STYLE_COUNT 4
-/** The rendering flag that selects a citation style. */
-#define PACTA_RENDER_CITE(style) (((unsigned)(style) & 0xFu) << 8)
-/** "label", "plain", "bluebook", "oscola". */
-PACTA_EXPORT const char *pacta_cite_style_name(pacta_cite_style style);
-
-/**
- * Formats the citation of provision (an eId such as "art_33__para_1", or
- * NULL for the whole instrument) of instrument in style, into buf, always
- * NUL-terminated when size > 0. Returns the length the full text needs,
- * like snprintf, or 0 when rb does not define the instrument. Parts the rules
- * do not give are left out (a treaty without UNTS data is cited by its
- * `cite:` string); instruments that are not treaties are cited by their
- * title and provision label in every style.
- */
-PACTA_EXPORT size_t pacta_cite(const pacta_rulebase *rb, const char *instrument,
-                               const char *provision, pacta_cite_style style, char *buf,
-                               size_t size);
-
-/** The label of step i's provision ("art. 33(2)"), or NULL when it names none. */
-PACTA_EXPORT const char *pacta_finding_step_provision_label(const pacta_finding *f, size_t i);
-/**
- * The sentences of the finding's reasons that step i accounts for: for the
- * binding step, consent, entry into force and its clause, reservations and
- * denunciation; for an element, exception or consideration, its finding
- * with the facts that decided it.
- */
-PACTA_EXPORT size_t pacta_finding_step_reason_count(const pacta_finding *f, size_t i);
-PACTA_EXPORT const char *pacta_finding_step_reason(const pacta_finding *f, size_t i, size_t k);
-/** One sentence per event of the finding: what the actor did (the issue). */
-PACTA_EXPORT size_t pacta_finding_narrative_count(const pacta_finding *f);
-PACTA_EXPORT const char *pacta_finding_narrative(const pacta_finding *f, size_t i);
-/** The scenario's acting states, each once, in the order of their first event. */
-PACTA_EXPORT size_t pacta_report_actor_count(const pacta_report *rep);
-PACTA_EXPORT const char *pacta_report_actor(const pacta_report *rep, size_t i);
-
 /* --------------------------------------------------------------- coverage */
 
 /*
@@ -1009,144 +1176,7 @@ PACTA_EXPORT size_t pacta_coverage_unexercised(const pacta_coverage *cov, pacta_
 PACTA_EXPORT pacta_status pacta_coverage_render(const pacta_coverage *cov, pacta_format format,
                                                 unsigned flags, pacta_write_fn write, void *ctx);
 
-/* ---------------------------------------------------------------- what-if */
-
-/*
- * What-if: checking a scenario under assumed facts, and asking which facts
- * would turn a finding. Neither changes the scenario: the assumptions are
- * applied to a private copy.
- *
- * An assumption is written "FACT=VALUE", FACT in the scenario terms a
- * finding's missing facts use:
- *
- *   STATE.fact=true|false|unknown    a condition on that state for the whole
- *                                    timeline, replacing the scenario's (and
- *                                    the rules' country) conditions on that
- *                                    state and fact
- *   EVENT.fact=true|false|unknown    a fact of that event
- *   PERSON.fact=true|false|unknown   a fact of that person
- *   PERSON.status=refugee|asylum_seeker|undetermined|migrant|national
- *   EVENT.date=YYYY[-MM[-DD]]        the event's date (events are re-sorted)
- *
- * A name is an event id, else a person id, else a state code. An assumption
- * wins over every statement of its fact that would be read first: STATE.fact
- * over that fact stated on events to that state or on their persons,
- * PERSON.fact over the fact stated on that person's events. A later
- * assumption about the same fact wins over an earlier one. A fact read from
- * an assumption keeps the provenance of the level it replaces (condition,
- * person or event), with the detail "assumed: FACT=VALUE".
- */
-typedef struct pacta_assumptions pacta_assumptions;
-
-/** An empty set of assumptions for scenarios loaded against rb. */
-PACTA_EXPORT pacta_status pacta_assumptions_new(pacta_assumptions **out, const pacta_rulebase *rb,
-                                                pacta_error *err);
-/**
- * Adds one "FACT=VALUE", checking its syntax, the fact's name against the
- * rulebase and the value; the names of events, persons and states are checked
- * against each scenario when it is checked. Errors name the file "--assume"
- * and carry the closest known name as a hint.
- */
-PACTA_EXPORT pacta_status pacta_assumptions_add(pacta_assumptions *as, const char *text,
-                                                pacta_error *err);
-PACTA_EXPORT size_t pacta_assumptions_count(const pacta_assumptions *as);
-PACTA_EXPORT void pacta_assumptions_free(pacta_assumptions *as);
-
-/** A fact and the value given to it: an assumption, or one change of a counterfactual. */
-typedef struct pacta_change_view {
-    const char *fact;          /**< "KP.torture_on_return", "e2.date", "escapees.status" */
-    const char *value;         /**< "false", "1982-12-22", "migrant" */
-} pacta_change_view;
-
-/** pacta_check_assuming() flag: also search every finding's counterfactuals. */
-#define PACTA_WHATIF_COUNTERFACTUALS 0x1u
-
-/**
- * pacta_check() with the assumptions applied (as may be NULL or empty). Each
- * finding then also carries its verdict without them
- * (pacta_finding_baseline()), matched by rule and events. A name that sc
- * does not have is an error (PACTA_EINPUT, file: sc's name, no position,
- * hint: the closest name it has). With PACTA_WHATIF_COUNTERFACTUALS, every
- * violation and undetermined finding also gets its counterfactuals, searched
- * from the rules by re-weighing the finding's rule alone under changed facts,
- * with the assumptions still applied:
- *
- * - undetermined: each missing fact set alone to each value (true and false;
- *   a missing date to the first and the last day it may be), whatever the
- *   verdict then; and, when at most four facts are missing, every smallest
- *   combination of them that decides the finding;
- * - violation: the smallest sets of at most two changes that defeat it
- *   (verdict no_violation or not_applicable): each fact its elements and
- *   exceptions used, set to the other value (a status to each other
- *   status), and the event moved to the day before the treaty bound the
- *   actor. A set is listed only if no smaller one inside it defeats it.
- *
- * Each evaluation weighs only the finding's rule, on a copy of the events
- * of the same actor and subject. The search for one finding stops after 256
- * evaluations, and a report's after 20000 (later findings are then not
- * searched); either is reported by pacta_finding_counterfactuals_truncated().
- */
-PACTA_EXPORT pacta_status pacta_check_assuming(pacta_report **out, const pacta_rulebase *rb,
-                                               const pacta_scenario *sc,
-                                               const pacta_assumptions *as, unsigned flags,
-                                               pacta_error *err);
-
-/** The assumptions a report was checked under, in the order given. */
-PACTA_EXPORT size_t pacta_report_assumption_count(const pacta_report *rep);
-PACTA_EXPORT pacta_change_view pacta_report_assumption(const pacta_report *rep, size_t i);
-/** How many findings the assumptions changed (another verdict, or no finding without them). */
-PACTA_EXPORT size_t pacta_report_changed_count(const pacta_report *rep);
-/**
- * Findings made without the assumptions that have no counterpart with them
- * (a moved date can undo a sequence), as "RULE (EVENTS): VERDICT".
- */
-PACTA_EXPORT size_t pacta_report_dropped_count(const pacta_report *rep);
-PACTA_EXPORT const char *pacta_report_dropped(const pacta_report *rep, size_t i);
-
-typedef struct pacta_baseline_view {
-    int assumed;               /**< 1: the report was checked under assumptions */
-    int found;                 /**< 1: without them there is a finding for the same rule and events */
-    pacta_verdict verdict;     /**< its verdict, when found */
-    int changed;               /**< 1: assumed, and not found or found with another verdict */
-} pacta_baseline_view;
-PACTA_EXPORT pacta_baseline_view pacta_finding_baseline(const pacta_finding *f);
-
-/** A step of the analysis that a counterfactual turns, with its new value. */
-typedef struct pacta_turned_step_view {
-    pacta_step_kind kind;
-    const char *id;            /**< element or exception id; "binding" */
-    const char *provision;     /**< as cited, "art. 33(2)"; NULL when the step names none */
-    pacta_truth value;
-} pacta_turned_step_view;
-
-typedef struct pacta_counterfactual_view {
-    size_t change_count;
-    const pacta_change_view *changes;
-    pacta_verdict verdict;     /**< the finding's verdict with the changes */
-    size_t step_count;
-    const pacta_turned_step_view *steps;
-    int single;                /**< 1: one missing fact set alone (listed whatever the verdict) */
-} pacta_counterfactual_view;
-/** Counterfactuals of f, in the order searched; 0 unless checked with PACTA_WHATIF_COUNTERFACTUALS. */
-PACTA_EXPORT size_t pacta_finding_counterfactual_count(const pacta_finding *f);
-PACTA_EXPORT pacta_counterfactual_view pacta_finding_counterfactual(const pacta_finding *f,
-                                                                    size_t i);
-/** 1 when the search for f stopped at its budget: larger sets may be missing. */
-PACTA_EXPORT int pacta_finding_counterfactuals_truncated(const pacta_finding *f);
-
-/*
- * pacta_render() shows what a report carries: text lists the assumptions
- * under the header, marks each changed finding "changed: BEFORE -> AFTER"
- * (and shows it even when not_applicable), adds a "What would change it"
- * section to findings with counterfactuals and a count of changed verdicts
- * after the summary. JSON adds "assumptions": [{"fact", "value"}],
- * "changed": N and "dropped": [...] to the object, "baseline_verdict"
- * (null: no finding without the assumptions) and "changed" to each finding,
- * and "counterfactuals": [{"changes": [{"fact", "value"}], "verdict",
- * "steps": [{"kind", "id", "provision", "value"}], "single"}] (with
- * "counterfactuals_truncated": true when the search stopped) to each finding
- * searched.
- */
+/* ======== 6. TEACHING ============================================= */
 
 /* ---------------------------------------------------------------- grading */
 
