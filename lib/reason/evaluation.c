@@ -1,0 +1,248 @@
+/*
+ * evaluation.c: resolving the leaves of a rule's tests against a scenario
+ * (see evaluation.h): stated facts in the order of strength the semantics
+ * define, derived facts through their definitions, and the actor's binding
+ * and the destination's status from the records; each use recorded once.
+ */
+#include <string.h>
+
+#include "reason/binding.h"
+#include "reason/evaluation.h"
+#include "reason/facts.h"
+
+/* ------------------------------------------------------------ recording */
+
+/* p is NULL when the allocation that made it failed: that is out of memory
+ * too, never an empty entry in the report. */
+int evaluation_push(evaluation *ev, ptrvec *v, void *p)
+{
+    if (!p || ptrvec_push(ev->ar, v, p)) {
+        ev->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
+int evaluation_push_unique(evaluation *ev, ptrvec *v, const char *s)
+{
+    if (!s) {
+        ev->oom = 1;
+        return -1;
+    }
+    for (size_t i = 0; i < v->count; i++)
+        if (strcmp(v->items[i], s) == 0)
+            return 0;
+    return evaluation_push(ev, v, (void *)s);
+}
+
+/* Records a fact use once per finding, and once per step. */
+static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
+{
+    size_t index = ev->facts.count;
+    for (size_t i = 0; i < ev->facts.count; i++) {
+        const rp_fact *f = ev->facts.items[i];
+        if (strcmp(f->ref, a->ref) == 0 && f->from == a->from && f->value == a->value) {
+            index = i;
+            break;
+        }
+    }
+    if (index == ev->facts.count) {
+        rp_fact *f = arena_alloc(ev->ar, sizeof *f);
+        if (!f) {
+            ev->oom = 1;
+            return;
+        }
+        f->ref = a->ref;
+        f->value = a->value;
+        f->from = a->from;
+        f->detail = a->detail;
+        /* scenario strings are copied: a report outlives its scenario */
+        f->source = a->source ? arena_strdup(ev->ar, a->source) : NULL;
+        if (a->source && !f->source)
+            ev->oom = 1;
+        if (a->text) {
+            f->span_start = a->text->start;
+            f->span_end = a->text->end;
+            f->text = arena_strndup(ev->ar, at->description + a->text->start,
+                                    a->text->end - a->text->start);
+        }
+        if (evaluation_push(ev, &ev->facts, f))
+            return;
+    }
+    for (size_t i = 0; i < ev->step_facts.count; i++)
+        if ((size_t)(uintptr_t)ev->step_facts.items[i] == index + 1)
+            return;
+    evaluation_push(ev, &ev->step_facts, (void *)(uintptr_t)(index + 1));
+}
+
+static const char *const STATUS_TEXT[] = {"refugee", "asylum_seeker", "undetermined", "migrant",
+                                          "national"};
+
+static const char *status_name(unsigned bit)
+{
+    for (size_t k = 0; k < 5; k++)
+        if (bit == 1u << k)
+            return STATUS_TEXT[k];
+    return "undetermined";
+}
+
+static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const sc_person *p = at->subject;
+    fact_answer a = {0};
+    a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
+    a.from = PACTA_FROM_PERSON;
+    a.ref = arena_printf(ev->ar, "%s.status", p->id);
+    /* the value recorded is the test's; the detail says what the status is */
+    a.detail = p->status_given
+                   ? arena_printf(ev->ar, "status %s", status_name(p->status))
+                   : arena_printf(ev->ar, "status undetermined (none given: no determination made)");
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
+
+static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_event *at,
+                                   fact_answer *a)
+{
+    const fact_def *f = leaf->fact;
+    expr_env env = {ev->sc, at, NULL, 0, evaluation_resolve_leaf, ev};
+    pacta_truth v = expr_eval(f->derived, &env);
+    a->value = v;
+    a->from = PACTA_FROM_RULE;
+    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
+    if (!a->detail)
+        ev->oom = 1;
+    return v;
+}
+
+static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const fact_def *f = leaf->fact;
+    fact_answer a;
+    if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    if (a.value != PACTA_UNKNOWN || a.from != PACTA_FROM_NOWHERE) {
+        record(ev, &a, at);
+        if (a.value != PACTA_UNKNOWN)
+            return a.value;
+    }
+    if (f->derived) {
+        pacta_truth v = resolve_derived(ev, leaf, at, &a);
+        record(ev, &a, at);
+        if (v != PACTA_UNKNOWN)
+            return v;
+    }
+    fact_answer t = a;
+    if (facts_from_text(ev->ar, at, f, &t) != 0) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    if (t.from == PACTA_FROM_TEXT) {
+        record(ev, &t, at);
+        if (t.value != PACTA_UNKNOWN)
+            return t.value;
+    }
+    if (!f->derived && a.from == PACTA_FROM_NOWHERE) {
+        a.detail = "not stated";
+        record(ev, &a, at);
+    }
+    return PACTA_UNKNOWN;
+}
+
+/*
+ * Names, in scenario terms, a leaf that leaves a step undecided: an unknown
+ * derived fact is explained by the leaves of its derivation, everything else
+ * by its own name.
+ */
+void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const char *ref = NULL;
+    if (leaf->kind == EX_TO_NATIONALITY) {
+        ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    } else if (leaf->kind == EX_FACT) {
+        const fact_def *f = leaf->fact;
+        fact_answer a;
+        if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+            ev->oom = 1;
+            return;
+        }
+        if (a.from == PACTA_FROM_NOWHERE && f->derived) {
+            expr_env env = {ev->sc, at, NULL, 0, evaluation_resolve_leaf, ev};
+            ptrvec inner = {0};
+            expr_eval_collect(f->derived, &env, ev->ar, &inner, &ev->oom);
+            for (size_t i = 0; i + 1 < inner.count; i += 2)
+                evaluation_collect_unknown(ev, inner.items[i], inner.items[i + 1]);
+            return;
+        }
+        ref = a.ref;
+    } else {
+        return; /* status and to_party are never unknown */
+    }
+    evaluation_push_unique(ev, &ev->unknown, ref);
+}
+
+/* Whether the destination is one of the states the rule's instrument names. */
+static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    const instrument_def *inst = leaf->instrument;
+    fact_answer a = {0};
+    a.value = PACTA_FALSE;
+    for (size_t i = 0; at->to && i < inst->state_count; i++)
+        if (inst->states[i] == at->to)
+            a.value = PACTA_TRUE;
+    a.from = PACTA_FROM_EVENT;
+    a.ref = arena_printf(ev->ar, "%s.to", at->id);
+    a.detail = arena_printf(ev->ar, "%s.to = %s, %s the %s", at->id, at->to ? at->to->code : "(none)",
+                            a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
+                            inst->title);
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
+/*
+ * Whether the person is sent to their own state. Onward removal (chain
+ * refoulement) is a risk of third states: a state does not deport its own
+ * nationals onward, so rules weigh onward risks only where this is false.
+ */
+static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
+{
+    const state_def *home = at->subject ? at->subject->nationality : NULL;
+    fact_answer a = {0};
+    a.value = !at->to || !home ? PACTA_UNKNOWN : at->to == home ? PACTA_TRUE : PACTA_FALSE;
+    a.from = PACTA_FROM_EVENT;
+    a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
+                 : arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    a.detail = arena_printf(ev->ar, "%s.to = %s; %s.nationality = %s", at->id,
+                            at->to ? at->to->code : "(none)", at->subject->id,
+                            home ? home->code : "(not given)");
+    if (!a.ref || !a.detail) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    record(ev, &a, at);
+    return a.value;
+}
+
+pacta_truth evaluation_resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
+{
+    evaluation *ev = ctx;
+    if (leaf->kind == EX_STATUS)
+        return resolve_status(ev, leaf, at);
+    if (leaf->kind == EX_TO_PARTY)
+        return resolve_to_party(ev, leaf, at);
+    if (leaf->kind == EX_TO_NATIONALITY)
+        return resolve_to_nationality(ev, at);
+    return resolve_fact(ev, leaf, at);
+}
+
