@@ -19,7 +19,7 @@ PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-DEPS = yaml-0.1 libpcre2-8 nettle
+DEPS = yaml-0.1 libpcre2-8 nettle json-c
 
 VERSION = 0.1.0
 SOVERSION = 0
@@ -28,8 +28,8 @@ WARN = -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -W
 OPT ?= -O2 -g
 SANITIZE ?=
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS))
-DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS))
-ALL_CFLAGS = $(WARN) $(OPT) $(SANITIZE) -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib \
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS)) -pthread
+ALL_CFLAGS = $(WARN) $(OPT) $(SANITIZE) -pthread -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib \
              $(DEP_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANITIZE) $(LDFLAGS)
 

@@ -48,10 +48,13 @@ void cli_scenarios_free(cli_scenarios *s);
 
 /**
  * check --batch (cli/batch.c): checks the stream of scenarios in path ("-":
- * standard input) on jobs threads and writes JSON Lines; returns the exit
- * status for the whole stream.
+ * standard input) on jobs threads and writes JSON Lines, the full report
+ * objects when full, the compact records otherwise (with their header line
+ * in the file receipt when it is not NULL); returns the exit status for the
+ * whole stream.
  */
-int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs);
+int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, int full,
+                    const char *receipt);
 
 /**
  * test --coverage (cli/coverage.c): prints which parts of the rules the

@@ -16,7 +16,8 @@ static const char usage_text[] =
     "usage: pacta check [--rules DIR] [--format text|json|markdown] [--all] [--explain]\n"
     "                   [--cite bluebook|oscola|plain] [--assume FACT=VALUE]...\n"
     "                   [--counterfactuals] FILE...\n"
-    "       pacta check --batch FILE [--jobs N] [--rules DIR]\n"
+    "       pacta check --batch FILE [--jobs N] [--detail compact|full] [--receipt FILE]\n"
+    "                   [--rules DIR]\n"
     "       pacta test [--rules DIR] FILE... [--coverage [--format text|json]]\n"
     "       pacta lint [--rules DIR] [--examples DIR] [--format text|json] [--strict]\n"
     "       pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
@@ -58,10 +59,15 @@ static const char usage_text[] =
     "                   provisions the scenarios exercise, and which none does\n"
     "  --batch FILE     check a stream of scenarios (\"-\": standard input): JSON\n"
     "                   Lines if its first non-blank character is '{', else YAML\n"
-    "                   documents; write one JSON object per scenario, in input\n"
+    "                   documents; write one JSON line per scenario, in input\n"
     "                   order, an {\"error\": ...} object for a bad scenario, and\n"
     "                   go on; a progress line goes to stderr if it is a terminal\n"
     "  --jobs N         with --batch: check on N threads (default 1)\n"
+    "  --detail LEVEL   with --batch: compact (default: a header line with the\n"
+    "                   rulebase, then per scenario its index, title and per\n"
+    "                   finding rule, verdict, events, instrument, provision,\n"
+    "                   basis, missing facts) or full (the --format json object)\n"
+    "  --receipt FILE   with --batch: write the header line to FILE instead\n"
     "\n"
     "exit status: 0 no violation (test: every expectation met), 1 a violation\n"
     "(test: an expectation failed), 2 bad usage or bad input. With --batch, after\n"
@@ -94,6 +100,9 @@ typedef struct args {
     const char *batch; /* --batch FILE */
     const char *jobs;  /* --jobs N */
     unsigned job_count;
+    const char *detail;  /* --detail compact|full */
+    const char *receipt; /* --receipt FILE */
+    int full;
     int format_given;
     int coverage;      /* test --coverage */
     char **assume;     /* check --assume FACT=VALUE, pointing into argv */
@@ -128,7 +137,13 @@ static int parse_cite(const char *value, unsigned *flags)
 static int check_batch_args(args *a)
 {
     if (!a->batch)
-        return usage_error("check: --jobs needs --batch");
+        return usage_error("check: %s needs --batch",
+                           a->jobs ? "--jobs" : a->detail ? "--detail" : "--receipt");
+    if (a->detail && strcmp(a->detail, "compact") != 0 && strcmp(a->detail, "full") != 0)
+        return usage_error("check: --detail is compact or full, not '%s'", a->detail);
+    a->full = a->detail && strcmp(a->detail, "full") == 0;
+    if (a->full && a->receipt)
+        return usage_error("check: --receipt goes with --detail compact (full objects name their rulebase)");
     if (a->file_count > 0)
         return usage_error("check: --batch reads FILE only; '%s' is one file too many",
                            a->files[0]);
@@ -190,19 +205,25 @@ static int parse_args(int argc, char **argv, args *a)
         } else if (is_check && strcmp(arg, "--counterfactuals") == 0) {
             a->whatif |= PACTA_WHATIF_COUNTERFACTUALS;
         } else if (is_check && ((m = cli_option_value(argc, argv, &i, "--batch", &value)) != 0 ||
-                                (m = cli_option_value(argc, argv, &i, "--jobs", &value)) != 0)) {
+                                (m = cli_option_value(argc, argv, &i, "--jobs", &value)) != 0 ||
+                                (m = cli_option_value(argc, argv, &i, "--detail", &value)) != 0 ||
+                                (m = cli_option_value(argc, argv, &i, "--receipt", &value)) != 0)) {
             if (m < 0)
                 return usage_error("option '%s' needs a value", arg);
-            *(strncmp(arg, "--batch", 7) == 0 ? &a->batch : &a->jobs) = value;
+            *(strncmp(arg, "--batch", 7) == 0    ? &a->batch
+              : strncmp(arg, "--jobs", 6) == 0   ? &a->jobs
+              : strncmp(arg, "--detail", 8) == 0 ? &a->detail
+                                                 : &a->receipt) = value;
         } else {
             return usage_error("%s: unknown option '%s'", a->command, arg);
         }
     }
     if (!is_check && a->format_given && (!a->coverage || a->format == PACTA_FORMAT_MARKDOWN))
         return usage_error("test: --format text|json goes with --coverage");
-    if ((a->batch || a->jobs) && (a->assume_count || a->whatif))
+    int batch = a->batch || a->jobs || a->detail || a->receipt;
+    if (batch && (a->assume_count || a->whatif))
         return usage_error("check: --batch takes no --assume or --counterfactuals");
-    if (a->batch || a->jobs)
+    if (batch)
         return check_batch_args(a);
     if (!a->help && a->file_count == 0)
         return usage_error("%s: no scenario FILE given", a->command);
@@ -383,7 +404,7 @@ static int command(int argc, char **argv)
     if (status == CLI_EXIT_OK && a.help)
         status = finish_output(fputs(usage_text, stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
     else if (status == CLI_EXIT_OK && a.batch)
-        status = cli_check_batch(a.rules, a.batch, a.job_count);
+        status = cli_check_batch(a.rules, a.batch, a.job_count, a.full, a.receipt);
     else if (status == CLI_EXIT_OK)
         status = run(&a);
     free(a.files);

@@ -721,6 +721,80 @@ PACTA_EXPORT pacta_status pacta_scenario_stream_new_reader(pacta_scenario_stream
 PACTA_EXPORT pacta_status pacta_render_error(const pacta_error *err, pacta_format format,
                                              pacta_write_fn write, void *ctx);
 
+/*
+ * A batch: the whole loop above in one handle. It reads a stream of
+ * scenarios through a read callback (JSON Lines when the first non-blank
+ * byte is '{', else a YAML stream of '---'-separated documents), checks
+ * each against one rulebase and writes one JSON line per scenario through
+ * a write callback, in input order, whatever the number of threads. A
+ * scenario that does not load gets an error record in its place and the
+ * batch goes on; its error also reaches the notify callback as a value.
+ * Memory stays flat: a fixed window of scenarios is in flight, each freed
+ * as soon as its line is written. docs/batch.md describes both records.
+ */
+typedef struct pacta_batch pacta_batch;
+
+typedef enum pacta_batch_detail {
+    PACTA_DETAIL_COMPACT = 0, /**< a header line, then per scenario its index, title and per
+                                   finding rule, verdict, events, instrument, provision, basis,
+                                   missing facts */
+    PACTA_DETAIL_FULL = 1     /**< per scenario the object pacta_render() writes in JSON */
+} pacta_batch_detail;
+
+/** What a batch has answered so far. */
+typedef struct pacta_batch_counts {
+    size_t scenarios;  /**< lines written, error records included */
+    size_t errors;     /**< scenarios answered with an error */
+    size_t violations; /**< scenarios with at least one violation */
+} pacta_batch_counts;
+
+/**
+ * Called on the thread that runs the batch after each scenario's line is
+ * written, in input order; err is that scenario's error, NULL when it was
+ * checked. Returns 0 to go on, nonzero to stop the batch.
+ */
+typedef int (*pacta_batch_notify_fn)(void *ctx, const pacta_batch_counts *counts,
+                                     const pacta_error *err);
+
+typedef struct pacta_batch_options {
+    unsigned jobs;               /**< threads that load, check and render; 0 or 1: the caller's alone */
+    pacta_batch_detail detail;   /**< default PACTA_DETAIL_COMPACT */
+    size_t max_line_bytes;       /**< one line of JSON Lines; default 4 MiB; a longer line gets an error record */
+    pacta_write_fn header_write; /**< compact: where the header line goes (a receipt); NULL: first in the output */
+    void *header_ctx;
+    pacta_batch_notify_fn notify; /**< may be NULL */
+    void *notify_ctx;
+} pacta_batch_options;
+
+/** Fills opts with the defaults listed above. */
+PACTA_EXPORT void pacta_batch_options_init(pacta_batch_options *opts);
+
+/**
+ * A batch over rb (which must outlive it) that reads through read(read_ctx,
+ * ...) and writes through write(write_ctx, ...); name names the input in
+ * errors ("cases.jsonl"). opts may be NULL for the defaults.
+ */
+PACTA_EXPORT pacta_status pacta_batch_new(pacta_batch **out, const pacta_rulebase *rb,
+                                          const char *name, const pacta_batch_options *opts,
+                                          pacta_read_fn read, void *read_ctx,
+                                          pacta_write_fn write, void *write_ctx,
+                                          pacta_error *err);
+
+/**
+ * Runs the batch to the end of its input (once per handle). PACTA_OK when
+ * every scenario was answered, even those answered with an error (count
+ * them with pacta_batch_result()); PACTA_EINPUT when the input holds no
+ * scenario (nothing is written); PACTA_EIO when reading or writing failed
+ * or notify stopped the batch; PACTA_ENOMEM. Threads are joined before it
+ * returns.
+ */
+PACTA_EXPORT pacta_status pacta_batch_run(pacta_batch *b, pacta_error *err);
+
+/** The counts after (or, from notify, during) pacta_batch_run(). */
+PACTA_EXPORT pacta_batch_counts pacta_batch_result(const pacta_batch *b);
+
+PACTA_EXPORT void pacta_batch_free(pacta_batch *b);
+
 /* ======== 5. AUDITING THE LAW ===================================== */
 
 /* ------------------------------------------------------- auditing the law */

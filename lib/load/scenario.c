@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "base/fileio.h"
+#include "base/jtree.h"
 #include "load/indicators.h"
 #include "load/loader.h"
 #include "model/model.h"
@@ -763,11 +764,45 @@ pacta_status pacta_scenario_load_buffer(pacta_scenario **out, const pacta_ruleba
     return load_one(out, rb, name, 1, data, len, err);
 }
 
+/* One line of JSON Lines: json-c parses it (base/jtree.h) into the tree the
+ * YAML reader would have built, and the same loader reads the scenario. */
 pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase *rb,
                                       const char *name, unsigned line, const char *data,
                                       size_t len, pacta_error *err)
 {
-    return load_one(out, rb, name, line ? line : 1, data, len, err);
+    if (!out || !rb || (!data && len))
+        return error_set(err, PACTA_EUSAGE, name ? name : "", 0, 0,
+                         "pacta_scenario_load_line: invalid argument");
+    *out = NULL;
+    if (!name)
+        name = "<buffer>";
+    if (!rb->finished)
+        return error_set(err, PACTA_EUSAGE, name, 0, 0, "the rulebase is not finished");
+    arena *ar = arena_new(&rb->opts.allocator);
+    pacta_scenario *sc = ar ? arena_alloc(ar, sizeof *sc) : NULL;
+    if (sc) {
+        sc->ar = ar;
+        sc->rb = rb;
+        sc->name = arena_strdup(ar, name);
+    }
+    if (!sc || !sc->name) {
+        arena_free(ar);
+        return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
+    }
+    ynode *root;
+    pacta_status st = jtree_parse(sc->name, line ? line : 1, data ? data : "", len, &rb->opts, ar,
+                                  &root, err);
+    if (st == PACTA_OK) {
+        id_index ids[IDS_LISTS] = {{0, NULL}};
+        sc_ctx c = {rb, sc, {ar, sc->name, err}, ids};
+        st = load_document(&c, root);
+    }
+    if (st != PACTA_OK) {
+        arena_free(ar);
+        return st;
+    }
+    *out = sc;
+    return PACTA_OK;
 }
 
 pacta_status pacta_scenario_load_file(pacta_scenario **out, const pacta_rulebase *rb,

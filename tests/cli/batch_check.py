@@ -5,7 +5,12 @@ exits 1, or prints nothing.
   mixed FILE EXPECTED  every line is a JSON object; the n-th is the report of
                        the n-th scenario of EXPECTED (title, file FILE, a
                        violation or not) or its error (file FILE, line,
-                       column, message); stderr is empty
+                       column, message); stderr is empty. A compact batch
+                       (a header line first) has compact records, a full
+                       one the full report objects
+  header FILE          the first line is a batch header naming FILE
+  receipt RECEIPT FILE EXPECTED  RECEIPT holds the header; stdout holds only
+                       the records of EXPECTED
   quiet                stderr is empty (no progress line off a terminal)
   same OTHER [EXPECTED] stdout is byte for byte OTHER (and matches EXPECTED)
   stderr TEXT          stdout is empty and stderr contains TEXT
@@ -15,6 +20,8 @@ import json
 import sys
 
 ERROR_KEYS = {"file", "line", "column", "message", "hint"}
+HEADER_KEYS = {"pacta", "batch", "detail", "rulebase"}
+FINDING_KEYS = ["rule", "verdict", "events", "instrument", "provision", "basis", "missing"]
 
 
 def fail(why):
@@ -22,12 +29,47 @@ def fail(why):
     sys.exit(1)
 
 
-def check_mixed(out, err, name, expected_path):
+def check_header(line, name):
+    try:
+        head = json.loads(line)
+    except ValueError as e:
+        fail("the header is not JSON: %s" % e)
+    if set(head) != HEADER_KEYS or head["batch"] != name or head["detail"] != "compact":
+        fail("not a header for %r: %s" % (name, line[:300]))
+    rb = head["rulebase"]
+    if len(rb.get("sha256", "")) != 64 or rb.get("files", 0) < 1:
+        fail("the header lacks the rulebase's identity: %s" % line[:300])
+
+
+def check_record(n, obj, exp, line):
+    """The compact record of the n-th scenario."""
+    if obj.get("index") != n:
+        fail("line %d: index %r, expected %d" % (n, obj.get("index"), n))
+    if "error" in exp:
+        if set(obj) != {"index", "error"}:
+            fail("line %d: an error record has %s" % (n, sorted(obj)))
+        return
+    if set(obj) != {"index", "title", "findings"} or obj["title"] != exp["title"]:
+        fail("line %d: record %r, expected the title %r" % (n, line[:200], exp["title"]))
+    for f in obj["findings"]:
+        if list(f) != FINDING_KEYS:
+            fail("line %d: a finding with %s, expected %s" % (n, list(f), FINDING_KEYS))
+    violation = any(f["verdict"] == "violation" for f in obj["findings"])
+    if violation != exp["violation"]:
+        fail("line %d (%s): violation %r" % (n, exp["title"], violation))
+
+
+def check_mixed(out, err, name, expected_path, compact=None):
     expected = json.load(open(expected_path))
     lines = out.decode("utf-8").split("\n")
     if lines[-1] != "":
         fail("the output does not end with a newline")
     lines = lines[:-1]
+    if compact is None:
+        compact = bool(lines) and '"batch"' in lines[0][:100]
+        if compact:
+            check_header(lines[0], name)
+            lines = lines[1:]
     if len(lines) != len(expected):
         fail("%d output lines for %d scenarios" % (len(lines), len(expected)))
     for n, (line, exp) in enumerate(zip(lines, expected), 1):
@@ -35,6 +77,8 @@ def check_mixed(out, err, name, expected_path):
             obj = json.loads(line)
         except ValueError as e:
             fail("line %d is not JSON: %s" % (n, e))
+        if compact:
+            check_record(n, obj, exp, line)
         if "error" in exp:
             e = obj.get("error")
             if not isinstance(e, dict) or set(e) != ERROR_KEYS:
@@ -50,7 +94,7 @@ def check_mixed(out, err, name, expected_path):
                          % (n, key, e[key], exp[key], e["message"]))
             if "findings" in obj:
                 fail("line %d: an error object with findings" % n)
-        else:
+        elif not compact:
             sc = obj.get("scenario", {})
             if sc.get("title") != exp["title"] or sc.get("file") != name:
                 fail("line %d: scenario %r of %r, expected %r of %r"
@@ -71,6 +115,14 @@ def main():
     err = open(err_path, "rb").read()
     if check == "mixed":
         check_mixed(out, err, args[0], args[1])
+    elif check == "header":
+        check_header(out.decode("utf-8").split("\n")[0], args[0])
+    elif check == "receipt":
+        receipt = open(args[0], "rb").read().decode("utf-8")
+        if receipt.count("\n") != 1:
+            fail("the receipt is not one line: %r" % receipt[:300])
+        check_header(receipt.rstrip("\n"), args[1])
+        check_mixed(out, err, args[1], args[2], compact=True)
     elif check == "quiet":
         if err:
             fail("stderr is not empty: %r" % err[:200])

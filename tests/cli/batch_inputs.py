@@ -152,3 +152,17 @@ write_jsonl("many.jsonl", [cycle[i % len(cycle)] for i in range(330)])
 write_yaml("many.yaml", [k for k in (cycle[i % len(cycle)] for i in range(130)) if k != "syntax"],
            "many-yaml.expected")
 open(os.path.join(OUT, "empty.jsonl"), "w").write("\n  \n")
+
+# Gaps in a stream: an empty line (skipped), a line cut short (its error at
+# its line), a 10 MB line (refused: longer than the 4 MiB line limit), and
+# the scenarios around them answered.
+with open(os.path.join(OUT, "gaps.jsonl"), "w") as f:
+    huge = json.dumps(scenario("huge", description="x" * (10 * 1024 * 1024)))
+    f.write("\n".join([json.dumps(scenario("before")), "", '{"pacta": 1, "title": "cut',
+                       huge, json.dumps(scenario("after", action="detain"))]) + "\n")
+with open(os.path.join(OUT, "gaps.expected"), "w") as f:
+    json.dump([{"title": "before", "violation": True},
+               {"error": "", "line": 3},
+               {"error": "a line longer than the limit of 4194304 bytes", "line": 4, "column": 1},
+               {"title": "after", "violation": False}], f)
+
