@@ -5,7 +5,7 @@
 #   make sanitize     the whole check under AddressSanitizer + UBSan
 #   make valgrind     the whole check under valgrind (memcheck)
 #   make tsan         the batch tests (--jobs) under ThreadSanitizer
-#   make bench        the benchmark against json-rules-engine and SWI-Prolog (bench/)
+#   make bench        the batch against a json-c parse-only pass and hand-written C (bench/)
 #   make install      PREFIX=/usr/local DESTDIR= ; make uninstall
 
 PREFIX ?= /usr/local
@@ -45,7 +45,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 EXAMPLES = $(sort $(wildcard examples/*.yaml examples/*/*.yaml))
 
-.PHONY: tsan bench
+.PHONY: tsan bench bench-engines
 .PHONY: all check unit examples clitest apitest corpus fuzz sanitize valgrind install uninstall clean
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI)
@@ -112,7 +112,7 @@ apitest: $(BUILD)/check-example
 # binary per harness with clang under ASan+UBSan; `corpus` (part of check)
 # replays every kept input of tests/corpus/<harness>/ through the same
 # harness linked with fuzz/replay.c under the ordinary compiler.
-FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade
+FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade fuzz_jsonl
 FUZZ_CC ?= clang
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = $(WARN) -O1 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib $(DEP_CFLAGS) \
@@ -153,14 +153,26 @@ tsan:
 	$(MAKE) BUILD=$(BUILD)/tsan SANITIZE="-fsanitize=thread -fno-omit-frame-pointer" OPT="-O1 -g" $(BUILD)/tsan/pacta
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" PACTA="$(abspath $(BUILD)/tsan/pacta)" sh tests/cli/batch.sh
 
-# The benchmark against json-rules-engine and SWI-Prolog (bench/README.md),
-# never part of check. bench/setup.sh installs the two engines first.
+# The benchmark (bench/README.md), never part of check. `make bench` runs
+# pacta's batch against a json-c parse-only pass and the hand-written C
+# reference of the wide workload (WIDE, outside the tree; skipped with a
+# message when absent), on 20k and 200k scenarios. The comparison with
+# json-rules-engine and SWI-Prolog runs too when bench/setup.sh has
+# installed them (`make bench-engines` runs it alone).
+WIDE ?= ../shared/bench/wide
+WIDE_ARGS ?=
 BENCH_ARGS ?= --scaling --million
 $(BUILD)/bench/%: bench/%.c lib/*/*.h include/pacta.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS) $(STATIC_LIB) $(DEP_LIBS)
 
-bench: $(CLI) $(BUILD)/bench/export $(BUILD)/bench/breakdown
+bench: $(CLI) $(BUILD)/bench/parse_floor
+	python3 bench/wide.py --build $(BUILD) --wide $(WIDE) $(WIDE_ARGS)
+	@if [ -d bench/node_modules/json-rules-engine ] && command -v swipl >/dev/null; then \
+	    $(MAKE) bench-engines; \
+	else echo "bench: json-rules-engine or SWI-Prolog not installed (sh bench/setup.sh): engines skipped"; fi
+
+bench-engines: $(CLI) $(BUILD)/bench/export $(BUILD)/bench/breakdown
 	python3 bench/run.py --build $(BUILD) $(BENCH_ARGS)
 
 valgrind:
