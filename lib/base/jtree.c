@@ -37,27 +37,36 @@ typedef struct walk {
     pacta_error *err;
 } walk;
 
+/* Moves n bytes on, none of them a line break, counting characters: every
+ * byte but a UTF-8 continuation byte starts one. */
 static void advance(cursor *c, size_t n)
 {
-    for (; n > 0 && c->p < c->end; n--, c->p++) {
-        unsigned char b = (unsigned char)*c->p;
-        if (b == '\n') {
+    const unsigned char *p = (const unsigned char *)c->p;
+    unsigned chars = 0;
+    if (n > (size_t)(c->end - c->p))
+        n = (size_t)(c->end - c->p);
+    for (size_t i = 0; i < n; i++)
+        chars += (p[i] & 0xC0) != 0x80;
+    c->p += n;
+    c->column += chars;
+}
+
+/* Blanks may hold line breaks (a JSON text cut from a larger input). */
+static void skip_blanks(cursor *c)
+{
+    while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\r' || *c->p == '\n')) {
+        if (*c->p == '\n') {
             c->line++;
-            c->column = 1;
-        } else if ((b & 0xC0) != 0x80) {
-            c->column++; /* UTF-8 continuation bytes do not start a character */
+            c->column = 0;
         }
+        c->p++;
+        c->column++;
     }
 }
 
-static void skip_blanks(cursor *c)
-{
-    while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\r' || *c->p == '\n'))
-        advance(c, 1);
-}
-
 /* Past a string token that starts at c->p; *raw and *raw_len: its bytes
- * between the quotes, escapes undecoded; *escaped when it has any. */
+ * between the quotes, escapes undecoded; *escaped when it has any. json-c
+ * has accepted the text, so the closing quote is there. */
 static void skip_string(cursor *c, const char **raw, size_t *raw_len, int *escaped)
 {
     const char *q = c->p + 1;
@@ -69,8 +78,10 @@ static void skip_string(cursor *c, const char **raw, size_t *raw_len, int *escap
         }
         q++;
     }
+    if (q > c->end)
+        q = c->end;
     *raw = c->p + 1;
-    *raw_len = (size_t)((q < c->end ? q : c->end) - *raw);
+    *raw_len = (size_t)(q - *raw);
     advance(c, (size_t)(q - c->p) + 1);
 }
 
@@ -78,8 +89,13 @@ static void skip_string(cursor *c, const char **raw, size_t *raw_len, int *escap
 static size_t token_length(const cursor *c)
 {
     const char *q = c->p;
-    while (q < c->end && (strchr("+-.eE", *q) || (*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'z')))
+    while (q < c->end) {
+        char ch = *q;
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '-' || ch == '+' ||
+              ch == '.' || ch == 'E'))
+            break;
         q++;
+    }
     return (size_t)(q - c->p);
 }
 
@@ -246,7 +262,12 @@ static pacta_status value(const walk *w, cursor *c, struct json_object *obj, yno
 static cursor cursor_at(const char *data, size_t len, size_t offset, unsigned first_line)
 {
     cursor c = {data, data + len, first_line, 1};
-    advance(&c, offset);
+    const char *at = data + (offset < len ? offset : len);
+    for (const char *nl; (nl = memchr(c.p, '\n', (size_t)(at - c.p))) != NULL; c.p = nl + 1) {
+        c.line++;
+        c.column = 1;
+    }
+    advance(&c, (size_t)(at - c.p));
     return c;
 }
 

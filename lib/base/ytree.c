@@ -333,6 +333,8 @@ yreader *yreader_new(const char *name, const char *data, size_t len, const pacta
 static int window_append(yreader *r, const unsigned char *data, size_t len)
 {
     pull *p = r->pull;
+    if (len == 0)
+        return 0; /* the window may not exist yet, and nothing is to be kept */
     if (p->window_len + len > p->window_cap) {
         size_t cap = p->window_cap ? p->window_cap : 2 * WINDOW_KEEP;
         while (cap < p->window_len + len)

@@ -513,6 +513,15 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
     }
     if (notes == 0)
         return 0;
+    /* each note written once, then shared by every finding it annotates */
+    const char **note = arena_array(ar, notes, sizeof *note);
+    if (!note)
+        return 1;
+    for (size_t k = first_excuse, n = 0; k < silent->count; k++)
+        if (excuses[k]->verdict == PACTA_VIOLATION &&
+            !(note[n++] = arena_printf(ar, "Not an excuse: %s (%s).", excuses[k]->rule_title,
+                                       excuses[k]->rule)))
+            return 1;
     for (size_t i = first; i < findings->count; i++) {
         pacta_finding *f = findings->items[i];
         if (f->verdict != PACTA_VIOLATION && f->verdict != PACTA_UNDETERMINED)
@@ -527,14 +536,12 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
             memcpy(caveats, f->caveats.items, f->caveats.count * sizeof *caveats);
         if (f->citation_count)
             memcpy(citations, f->citations, f->citation_count * sizeof *citations);
-        size_t c = f->caveats.count, q = f->citation_count;
+        memcpy(caveats + f->caveats.count, note, notes * sizeof *caveats);
+        size_t c = f->caveats.count + notes, q = f->citation_count;
         for (size_t k = first_excuse; k < silent->count; k++) {
             const pacta_finding *x = excuses[k];
             if (x->verdict != PACTA_VIOLATION)
                 continue;
-            caveats[c] = arena_printf(ar, "Not an excuse: %s (%s).", x->rule_title, x->rule);
-            if (!caveats[c++])
-                return 1;
             if (x->citation_count)
                 memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
             q += x->citation_count;

@@ -145,6 +145,8 @@ static int is_blank(char c)
 static int input_peek(input *in)
 {
     size_t i = 0;
+    while (in->buf.len - in->start < 3 && input_fill(in) > 0)
+        ; /* enough to see a byte order mark whole, however the reads are cut */
     for (;;) {
         while (in->start + i < in->buf.len) {
             const unsigned char *p = (const unsigned char *)in->buf.data + in->start + i;
