@@ -668,19 +668,22 @@ PACTA_EXPORT const char *pacta_report_actor(const pacta_report *rep, size_t i);
  * so one loaded rulebase serves any number of threads at once, each loading,
  * checking and rendering its own scenarios, with no lock.
  *
- * A batch driver (like `pacta check --batch`) reads JSON Lines with
- * pacta_scenario_load_line() or a YAML stream of any length with
+ * pacta_batch (below) is that loop, threads included: it reads JSON Lines
+ * with pacta_scenario_load_line() or a YAML stream of any length with
  * pacta_scenario_stream_new_reader(), frees each scenario and report as soon
- * as it is rendered, and reports a bad scenario with pacta_render_error()
- * before going on to the next, so memory does not grow with the batch.
+ * as it is written, and answers a bad scenario with an error record before
+ * going on to the next, so memory does not grow with the batch.
  */
 
 /**
- * Parses exactly one scenario that stands at line `line` (1-based) of a
- * larger input called name, such as one line of a JSON Lines file (JSON is
- * YAML: a JSON object on one line is a scenario). Every position, in errors
- * and in the report, counts from that line, so it points into the larger
- * input. data is read in place and need not be NUL-terminated. Otherwise as
+ * Parses exactly one scenario written as JSON that stands at line `line`
+ * (1-based) of a larger input called name, such as one line of a JSON Lines
+ * file. json-c reads it; the scenario is then validated exactly as a YAML
+ * one, with the same messages. Every position, in errors and in the
+ * report, counts from that line (columns in characters), so it points into
+ * the larger input. Bounds: max_input_bytes, max_depth (nesting),
+ * max_string_bytes, max_events and max_persons of the rulebase's options.
+ * data is read in place and need not be NUL-terminated. Otherwise as
  * pacta_scenario_load_buffer().
  */
 PACTA_EXPORT pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase *rb,

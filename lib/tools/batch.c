@@ -547,11 +547,12 @@ pacta_status pacta_batch_new(pacta_batch **out, const pacta_rulebase *rb, const 
                              const pacta_batch_options *opts, pacta_read_fn read, void *read_ctx,
                              pacta_write_fn write, void *write_ctx, pacta_error *err)
 {
+    if (out)
+        *out = NULL;
     if (!out || !rb || !read || !write ||
         (opts && opts->detail != PACTA_DETAIL_COMPACT && opts->detail != PACTA_DETAIL_FULL))
         return error_set(err, PACTA_EUSAGE, name ? name : "", 0, 0,
                          "pacta_batch_new: invalid argument");
-    *out = NULL;
     if (!name)
         name = "<stream>";
     if (!rb->finished)
