@@ -110,7 +110,7 @@ def best(runs):
 def run_engines(args, work, tables_json, tables_pl, workload, n):
     pacta = os.path.join(args.build, "pacta")
     engines = [
-        ("pacta", [pacta, "check", "--rules", args.rules, "--batch", workload]),
+        ("pacta", [pacta, "check", "--rules", args.rules, "--batch", workload, "--detail", "full"]),
         ("json-rules-engine", ["node", os.path.join(HERE, "engines", "jre.js"), tables_json, workload]),
         ("swi-prolog", ["swipl", "-O", os.path.join(HERE, "engines", "pacta.pl"), "--",
                         tables_pl, workload]),
@@ -203,7 +203,7 @@ def scaling(args, work, tables_json):
             rules = os.path.join(work, "rules-x%d" % k)
             sh([sys.executable, os.path.join(HERE, "variants.py"), args.rules, str(k), rules])
         out = os.path.join(work, "scale-out.jsonl")
-        wall, cpu, rss, _ = measure([pacta, "check", "--rules", rules, "--batch", w1k], out)
+        wall, cpu, rss, _ = measure([pacta, "check", "--rules", rules, "--batch", w1k, "--detail", "full"], out)
         n, counts = pacta_counts(out)
         bd = breakdown(args, rules, w1k)
         os.unlink(out)
@@ -218,7 +218,7 @@ def scaling(args, work, tables_json):
                 str(args.seed)], stdout=f)
         discard = size >= 1000000
         out = None if discard else os.path.join(work, "scale-out.jsonl")
-        wall, cpu, rss, _ = measure([pacta, "check", "--rules", args.rules, "--batch", path], out)
+        wall, cpu, rss, _ = measure([pacta, "check", "--rules", args.rules, "--batch", path, "--detail", "full"], out)
         findings = sum(pacta_counts(out)[1].values()) if out else -1
         if out:
             os.unlink(out)

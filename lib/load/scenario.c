@@ -603,36 +603,54 @@ struct pacta_scenario_stream {
     int failed;
 };
 
+/* An empty scenario named name in an arena of its own; NULL when out of memory. */
+static pacta_scenario *new_scenario(const pacta_rulebase *rb, const char *name)
+{
+    arena *ar = arena_new(&rb->opts.allocator);
+    pacta_scenario *sc = ar ? arena_alloc(ar, sizeof *sc) : NULL;
+    if (sc) {
+        sc->ar = ar;
+        sc->rb = rb;
+        sc->name = arena_strdup(ar, name);
+    }
+    if (!sc || !sc->name) {
+        arena_free(ar);
+        return NULL;
+    }
+    return sc;
+}
+
+/* Reads the scenario of the tree root (when parsed is PACTA_OK) into sc and
+ * hands it out, or frees sc and returns the error. */
+static pacta_status load_root(pacta_scenario *sc, pacta_status parsed, const ynode *root,
+                              pacta_scenario **out, pacta_error *err)
+{
+    if (parsed == PACTA_OK) {
+        id_index ids[IDS_LISTS] = {{0, NULL}};
+        sc_ctx c = {sc->rb, sc, {sc->ar, sc->name, err}, ids};
+        parsed = load_document(&c, root);
+    }
+    if (parsed != PACTA_OK) {
+        arena_free(sc->ar);
+        return parsed;
+    }
+    *out = sc;
+    return PACTA_OK;
+}
+
 static pacta_status parse_next(pacta_scenario_stream *st, pacta_scenario **out, pacta_error *err)
 {
     *out = NULL;
     if (st->failed)
         return PACTA_DONE;
-    arena *ar = arena_new(&st->rb->opts.allocator);
-    pacta_scenario *sc = ar ? arena_alloc(ar, sizeof *sc) : NULL;
-    if (!sc) {
-        arena_free(ar);
+    pacta_scenario *sc = new_scenario(st->rb, st->name);
+    if (!sc)
         return error_set(err, PACTA_ENOMEM, st->name, 0, 0, "out of memory");
-    }
-    sc->ar = ar;
-    sc->rb = st->rb;
-    sc->name = arena_strdup(ar, st->name);
-    ynode *root;
-    pacta_status status = sc->name ? yreader_next(st->reader, ar, &root, err)
-                                   : error_set(err, PACTA_ENOMEM, st->name, 0, 0, "out of memory");
-    if (status == PACTA_OK) {
-        id_index ids[IDS_LISTS] = {{0, NULL}};
-        sc_ctx c = {st->rb, sc, {ar, sc->name, err}, ids};
-        status = load_document(&c, root);
-    } else if (status != PACTA_DONE) {
+    ynode *root = NULL;
+    pacta_status status = yreader_next(st->reader, sc->ar, &root, err);
+    if (status != PACTA_OK && status != PACTA_DONE)
         st->failed = 1; /* a YAML syntax error leaves the parser where it cannot resume */
-    }
-    if (status != PACTA_OK) {
-        arena_free(ar);
-        return status;
-    }
-    *out = sc;
-    return PACTA_OK;
+    return load_root(sc, status, root, out, err);
 }
 
 pacta_status pacta_scenario_stream_new(pacta_scenario_stream **out, const pacta_rulebase *rb,
@@ -778,31 +796,13 @@ pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase
         name = "<buffer>";
     if (!rb->finished)
         return error_set(err, PACTA_EUSAGE, name, 0, 0, "the rulebase is not finished");
-    arena *ar = arena_new(&rb->opts.allocator);
-    pacta_scenario *sc = ar ? arena_alloc(ar, sizeof *sc) : NULL;
-    if (sc) {
-        sc->ar = ar;
-        sc->rb = rb;
-        sc->name = arena_strdup(ar, name);
-    }
-    if (!sc || !sc->name) {
-        arena_free(ar);
+    pacta_scenario *sc = new_scenario(rb, name);
+    if (!sc)
         return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
-    }
-    ynode *root;
-    pacta_status st = jtree_parse(sc->name, line ? line : 1, data ? data : "", len, &rb->opts, ar,
-                                  &root, err);
-    if (st == PACTA_OK) {
-        id_index ids[IDS_LISTS] = {{0, NULL}};
-        sc_ctx c = {rb, sc, {ar, sc->name, err}, ids};
-        st = load_document(&c, root);
-    }
-    if (st != PACTA_OK) {
-        arena_free(ar);
-        return st;
-    }
-    *out = sc;
-    return PACTA_OK;
+    ynode *root = NULL;
+    pacta_status st = jtree_parse(sc->name, line ? line : 1, data ? data : "", len, &rb->opts,
+                                  sc->ar, &root, err);
+    return load_root(sc, st, root, out, err);
 }
 
 pacta_status pacta_scenario_load_file(pacta_scenario **out, const pacta_rulebase *rb,
