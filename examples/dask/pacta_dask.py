@@ -90,8 +90,9 @@ def merge(name, results):
     return [header] + out
 
 
-def dump(obj):
-    return json.dumps(obj, ensure_ascii=False)
+def dump(obj, header=False):
+    """One line as pacta writes it: the header spaced, records without blanks."""
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": ") if header else (",", ":"))
 
 
 def main():
@@ -127,7 +128,8 @@ def main():
             lines = merge(path, client.gather(futures))
             with open(os.path.join(args.out, os.path.basename(path)), "w",
                       encoding="utf-8") as f:
-                for obj in lines:
+                f.write(dump(lines[0], header=True) + "\n")
+                for obj in lines[1:]:
                     f.write(dump(obj) + "\n")
     finally:
         client.close()

@@ -1,8 +1,8 @@
 /*
- * record.c: the compact batch record (record.h), written with the same
- * one-line JSON layout as the full report so that both read alike. Every
- * member is always present, so a consumer never has to tell a missing
- * member from an empty one.
+ * record.c: the compact batch record (record.h). Records are for programs
+ * and a batch may hold millions, so they carry no blank after ',' and ':'
+ * (the header, one per batch, keeps the full report's layout). Every member is always present, so a consumer
+ * never has to tell a missing member from an empty one.
  */
 #include "report/record.h"
 
@@ -24,41 +24,55 @@ void record_header(writer *w, const pacta_rulebase *rb, const char *input)
     writer_str(w, "}}");
 }
 
+/* A JSON array of strings. */
+static void string_array(writer *w, size_t count, const char *const *items)
+{
+    writer_char(w, '[');
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            writer_char(w, ',');
+        writer_json_string(w, items[i]);
+    }
+    writer_char(w, ']');
+}
+
 static void record_finding(writer *w, const pacta_finding *f)
 {
-    int n = 0;
-    writer_char(w, '{');
-    json_member_string(w, &n, "rule", f->rule);
-    json_member_string(w, &n, "verdict", pacta_verdict_name(f->verdict));
-    json_member_strings(w, &n, "events", f->events.count, f->events.items);
-    json_member_string(w, &n, "instrument", f->instrument);
-    json_member_string(w, &n, "provision", f->provision);
-    json_member_string(w, &n, "basis", f->basis);
-    json_member_strings(w, &n, "missing", f->missing.count, f->missing.items);
+    writer_str(w, "{\"rule\":");
+    writer_json_string(w, f->rule);
+    writer_str(w, ",\"verdict\":");
+    writer_json_string(w, pacta_verdict_name(f->verdict));
+    writer_str(w, ",\"events\":");
+    string_array(w, f->events.count, f->events.items);
+    writer_str(w, ",\"instrument\":");
+    writer_json_string(w, f->instrument);
+    writer_str(w, ",\"provision\":");
+    writer_json_string(w, f->provision);
+    writer_str(w, ",\"basis\":");
+    writer_json_string(w, f->basis);
+    writer_str(w, ",\"missing\":");
+    string_array(w, f->missing.count, f->missing.items);
     writer_char(w, '}');
 }
 
 void record_report(writer *w, size_t index, const pacta_report *rep)
 {
-    int n = 0;
-    writer_char(w, '{');
-    json_member_size(w, &n, "index", index);
-    json_member_string(w, &n, "title", rep->scenario_title ? rep->scenario_title : "");
-    json_key(w, &n, "findings");
-    writer_char(w, '[');
+    writer_printf(w, "{\"index\":%zu,\"title\":", index);
+    writer_json_string(w, rep->scenario_title ? rep->scenario_title : "");
+    writer_str(w, ",\"findings\":[");
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         record_finding(w, rep->findings[i]);
     }
     writer_str(w, "]}");
 }
 
-/* A fixed-size field of pacta_error, which need not be terminated. */
-static void error_field(writer *w, int *members, const char *name, const char *field, size_t size)
+/* A fixed-size field of pacta_error, which need not be terminated; null when empty. */
+static void error_field(writer *w, const char *name, const char *field, size_t size)
 {
     size_t len = strnlen(field, size);
-    json_key(w, members, name);
+    writer_str(w, name);
     if (len == 0)
         writer_str(w, "null");
     else
@@ -67,15 +81,10 @@ static void error_field(writer *w, int *members, const char *name, const char *f
 
 void record_error(writer *w, size_t index, const pacta_error *err)
 {
-    int n = 0, e = 0;
-    writer_char(w, '{');
-    json_member_size(w, &n, "index", index);
-    json_key(w, &n, "error");
-    writer_char(w, '{');
-    error_field(w, &e, "file", err->file, sizeof err->file);
-    json_member_size(w, &e, "line", err->line);
-    json_member_size(w, &e, "column", err->column);
-    error_field(w, &e, "message", err->message, sizeof err->message);
-    error_field(w, &e, "hint", err->hint, sizeof err->hint);
+    writer_printf(w, "{\"index\":%zu,\"error\":{", index);
+    error_field(w, "\"file\":", err->file, sizeof err->file);
+    writer_printf(w, ",\"line\":%u,\"column\":%u", err->line, err->column);
+    error_field(w, ",\"message\":", err->message, sizeof err->message);
+    error_field(w, ",\"hint\":", err->hint, sizeof err->hint);
     writer_str(w, "}}");
 }

@@ -117,9 +117,9 @@ static void test_compact_records_in_order(void **state)
     assert_non_null(strstr(head.data, "\"batch\": \"cases.jsonl\""));
     assert_non_null(strstr(head.data, pacta_rulebase_digest(rules)));
     assert_string_equal(strchr(head.data, '\n'), "\n");
-    const char *first = strstr(out.data, "{\"index\": 1, \"title\": \"first\"");
-    const char *second = strstr(out.data, "{\"index\": 2, \"error\": {\"file\": \"cases.jsonl\", \"line\": 3");
-    const char *third = strstr(out.data, "{\"index\": 3, \"title\": \"third\"");
+    const char *first = strstr(out.data, "{\"index\":1,\"title\":\"first\"");
+    const char *second = strstr(out.data, "{\"index\":2,\"error\":{\"file\":\"cases.jsonl\",\"line\":3");
+    const char *third = strstr(out.data, "{\"index\":3,\"title\":\"third\"");
     assert_true(first == out.data && second > first && third > second);
     free(out.data);
     free(head.data);
