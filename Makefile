@@ -149,10 +149,13 @@ sanitize:
 	$(MAKE) BUILD=$(SANITIZE_BUILD) SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" OPT="-O1 -g" check
 
 # The batch tests under ThreadSanitizer: --jobs runs several threads over
-# one rulebase, and any data race in lib/ or cli/ fails the run.
+# one rulebase (lib/tools/batch.c), and any data race in lib/ or cli/ fails
+# the run; test_batch drives the same threads through the library's API.
 tsan:
-	$(MAKE) BUILD=$(BUILD)/tsan SANITIZE="-fsanitize=thread -fno-omit-frame-pointer" OPT="-O1 -g" $(BUILD)/tsan/pacta
+	$(MAKE) BUILD=$(BUILD)/tsan SANITIZE="-fsanitize=thread -fno-omit-frame-pointer" OPT="-O1 -g" \
+	    $(BUILD)/tsan/pacta $(BUILD)/tsan/tests/test_batch
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66" PACTA="$(abspath $(BUILD)/tsan/pacta)" sh tests/cli/batch.sh
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" PACTA_TEST_ROOT=$(CURDIR) $(BUILD)/tsan/tests/test_batch
 
 # The benchmark (bench/README.md), never part of check. `make bench` runs
 # pacta's batch against a json-c parse-only pass and the hand-written C
