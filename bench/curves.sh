@@ -4,7 +4,7 @@
 #
 #   sh bench/curves.sh [WIDE_DIR]        (from the repository root, after make)
 #
-# rules:  CPU seconds (user + system) of `pacta check --batch` over 2000
+# rules:  CPU seconds (user + system) of `pacta check --batch` over 5000
 #         scenarios with every rule repeated 1, 10 and 100 times
 #         (bench/variants.py), the rulebase's own load (a run over one
 #         scenario) taken off, and the ratio to 1x.
@@ -21,8 +21,8 @@ if [ ! -f "$wide/gen.py" ]; then
     exit 0
 fi
 mkdir -p "$work"
-python3 "$wide/gen.py" 2000 > "$work/w2k.jsonl"
-head -1 "$work/w2k.jsonl" > "$work/w1.jsonl"
+python3 "$wide/gen.py" 5000 > "$work/w5k.jsonl"
+head -1 "$work/w5k.jsonl" > "$work/w1.jsonl"
 
 cpu() { # cpu RULES FILE: user + system seconds of one batch
     /usr/bin/time -f "%U %S" -o "$work/time" "$pacta" check --rules "$1" --batch "$2" \
@@ -30,7 +30,7 @@ cpu() { # cpu RULES FILE: user + system seconds of one batch
     tail -n 1 "$work/time" | awk '{print $1 + $2}'
 }
 
-echo "rules (2000 scenarios; CPU seconds without the rulebase's load)"
+echo "rules (5000 scenarios; CPU seconds without the rulebase's load)"
 base=""
 for k in 1 10 100; do
     rules=rules
@@ -38,7 +38,7 @@ for k in 1 10 100; do
         rules=$work/rules-x$k
         [ -d "$rules" ] || python3 bench/variants.py rules "$k" "$rules" > /dev/null
     fi
-    total=$(cpu "$rules" "$work/w2k.jsonl")
+    total=$(cpu "$rules" "$work/w5k.jsonl")
     load=$(cpu "$rules" "$work/w1.jsonl")
     net=$(echo "$total $load" | awk '{printf "%.2f", $1 - $2}')
     [ -n "$base" ] || base=$net
