@@ -224,6 +224,10 @@ static int input_line(input *in, size_t max, const char **data, size_t *len, uns
         *line = ++in->line;
         if (too_long || *len > max)
             return -1;
+        if (*line == 1 && *len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
+            *data += 3; /* a byte order mark opens the input, not the scenario */
+            *len -= 3;
+        }
         if (*len > 0 && (*data)[*len - 1] == '\r')
             (*len)--;
         size_t i = 0;

@@ -61,6 +61,10 @@ run check --rules rules --batch "$tmp/gaps.jsonl"
 verify "an empty line is skipped, a bad line and a 10 MB line get their errors, the rest answered" 2 \
     mixed "$tmp/gaps.jsonl" "$tmp/gaps.expected"
 
+run check --rules rules --batch "$tmp/bom.jsonl"
+verify "a byte order mark before the first line is skipped; columns count from after it" 2 \
+    mixed "$tmp/bom.jsonl" "$tmp/bom.expected"
+
 # --- the two records
 run check --rules rules --batch "$tmp/good.jsonl"
 verify "the compact batch opens with a header naming the input and the rulebase" 1 \

@@ -166,3 +166,12 @@ with open(os.path.join(OUT, "gaps.expected"), "w") as f:
                {"error": "a line longer than the limit of 4194304 bytes", "line": 4, "column": 1},
                {"title": "after", "violation": False}], f)
 
+# A byte order mark before the first line: not part of the scenario, and
+# columns on that line count from the character after it.
+with open(os.path.join(OUT, "bom.jsonl"), "w", encoding="utf-8") as f:
+    bad = json.dumps(scenario("marked", actor="XX"))
+    f.write("\ufeff" + bad + "\n" + json.dumps(scenario("after the mark")) + "\n")
+with open(os.path.join(OUT, "bom.expected"), "w") as f:
+    json.dump([{"error": "unknown state 'XX'", "line": 1, "column": bad.index('"XX"') + 1},
+               {"title": "after the mark", "violation": True}], f)
+
