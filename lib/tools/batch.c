@@ -410,7 +410,9 @@ static void *worker(void *arg)
         process(b, it);
         pthread_mutex_lock(&b->lock);
         it->done = 1;
-        pthread_cond_signal(&b->done);
+        /* only the oldest item in flight lets the calling thread move on */
+        if (it == &b->ring[b->written % b->window])
+            pthread_cond_signal(&b->done);
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
@@ -452,11 +454,13 @@ static void run_window(pacta_batch *b)
             int more = next_item(b, it) == 0;
             it->index = b->added + 1;
             pthread_mutex_lock(&b->lock);
-            if (more)
+            if (more) {
                 b->added++;
-            else
+                pthread_cond_signal(&b->work); /* one item: one worker */
+            } else {
                 b->input_done = 1;
-            pthread_cond_broadcast(&b->work);
+                pthread_cond_broadcast(&b->work);
+            }
             continue;
         }
         if (b->stopped && !b->input_done) {
