@@ -292,7 +292,8 @@ static pacta_status render_item(const pacta_batch *b, item *it, const pacta_repo
 {
     sink s = {b->alloc, &it->out};
     if (b->opts.detail == PACTA_DETAIL_FULL)
-        return rep ? pacta_render(rep, b->rb, PACTA_FORMAT_JSON, 0, write_buffer, &s)
+        return rep ? pacta_render(rep, b->rb, PACTA_FORMAT_JSON, b->opts.render_flags,
+                                  write_buffer, &s)
                    : pacta_render_error(&it->err, PACTA_FORMAT_JSON, write_buffer, &s);
     writer w;
     writer_init(&w, write_buffer, &s, b->alloc);
