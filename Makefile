@@ -1,7 +1,8 @@
 # pacta: libpacta (static and shared), the pacta CLI, tests.
 #
 #   make              build the library and the CLI into $(BUILD)
-#   make check        unit tests, the examples under `pacta test`, CLI tests
+#   make check        unit tests, the examples under `pacta test`, CLI tests,
+#                     the fuzz corpora, the layering of lib/
 #   make sanitize     the whole check under AddressSanitizer + UBSan
 #   make valgrind     the whole check under valgrind (memcheck)
 #   make tsan         the batch tests (--jobs) under ThreadSanitizer
@@ -46,7 +47,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLES = $(sort $(wildcard examples/*.yaml examples/*/*.yaml))
 
 .PHONY: tsan bench
-.PHONY: all check unit examples clitest apitest corpus fuzz sanitize valgrind install uninstall clean
+.PHONY: all check unit examples clitest apitest corpus layers fuzz sanitize valgrind install uninstall clean
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI)
 
@@ -77,7 +78,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/*.h $(STATIC_LIB)
 # RUNNER prefixes every test program (valgrind sets it).
 RUNNER ?=
 
-check: unit examples clitest apitest corpus
+check: unit examples clitest apitest corpus layers
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; PACTA_TEST_ROOT=$(CURDIR) $(RUNNER) $$t; done
@@ -91,6 +92,13 @@ clitest: $(CLI)
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/tools.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/explain.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/whatif.sh
+
+# lib/ is in layers (lib/README.md): no file uses a layer above its own and
+# no files depend on each other in a circle, read from the objects' symbols
+# and the sources' includes; the test also shows the check failing on
+# small trees that break each rule.
+layers: $(STATIC_LIB)
+	sh tests/layers/run.sh "$(CC)" $(BUILD)/lib
 
 # The README's C program, linked against the shared library as a user would.
 $(BUILD)/check-example: examples/check.c include/pacta.h $(SHARED_LIB)

@@ -2,7 +2,7 @@
  * facts.h: where a fact stated in a scenario is found, in the order of
  * strength the semantics define (event, then person, then conditions), and
  * the weakest source, the narrative indicators. Derivation, which sits
- * between the two, belongs to the evaluator (check.c) because it evaluates
+ * between the two, belongs to the evaluator (evaluation.c) because it evaluates
  * rule expressions.
  */
 #ifndef PACTA_FACTS_H
