@@ -11,7 +11,7 @@ loader's usual search for libpacta.so.0, else ctypes.util.find_library().
 See README.md beside this package for ownership and errors.
 """
 
-from ._library import library as _library
+from ._library import library as _load_library
 from .errors import (Error, FileError, InputError, LibraryError, LimitError, OutOfMemoryError,
                      UsageError)
 from .findings import (Baseline, Binding, Change, Citation, CiteStyle, Counterfactual,
@@ -31,4 +31,4 @@ __all__ = [
 
 def library_version():
     """The version of the libpacta actually loaded, e.g. "0.1.0"."""
-    return _library().pacta_version().decode("ascii")
+    return _load_library().pacta_version().decode("ascii")

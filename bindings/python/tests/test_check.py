@@ -6,6 +6,7 @@ import unittest
 from tests.support import EXAMPLE, RulebaseCase, cli, cli_json
 
 import pacta
+from pacta._library import library
 
 # The fields of a finding that the findings contract fixes in the JSON output.
 COMPARED = ("rule", "verdict", "actor", "date", "instrument", "provision", "basis")
@@ -36,7 +37,7 @@ class LoadTest(RulebaseCase):
             self.assertEqual(scenario.name, "<string>")
 
     def test_library_names_match_the_enums(self):
-        lib = pacta._library()
+        lib = library()
         for enum, name_of in ((pacta.Verdict, lib.pacta_verdict_name),
                               (pacta.Truth, lib.pacta_truth_name),
                               (pacta.Provenance, lib.pacta_provenance_name),
