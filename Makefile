@@ -17,6 +17,7 @@ LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 DATADIR = $(PREFIX)/share/pacta
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 
 BUILD ?= build
 CC ?= cc
@@ -97,6 +98,7 @@ clitest: $(CLI)
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/tools.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/explain.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/whatif.sh
+	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/userkit.sh
 
 # lib/ is in layers (lib/README.md): no file uses a layer above its own and
 # no files depend on each other in a circle, read from the objects' symbols
@@ -210,11 +212,14 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(VERSION)|' pacta.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/pacta.pc
 	rm -rf $(DESTDIR)$(DATADIR)/rules
 	cp -R rules $(DESTDIR)$(DATADIR)/rules
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	sed -e 's|@PACTA_RULES_DIR@|$(DATADIR)/rules|' contrib/bash-completion/pacta > $(DESTDIR)$(BASHCOMPDIR)/pacta
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pacta $(DESTDIR)$(LIBDIR)/libpacta.a \
 	      $(DESTDIR)$(LIBDIR)/libpacta.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libpacta.so.$(SOVERSION) \
-	      $(DESTDIR)$(LIBDIR)/libpacta.so $(DESTDIR)$(INCLUDEDIR)/pacta.h $(DESTDIR)$(PKGCONFIGDIR)/pacta.pc
+	      $(DESTDIR)$(LIBDIR)/libpacta.so $(DESTDIR)$(INCLUDEDIR)/pacta.h $(DESTDIR)$(PKGCONFIGDIR)/pacta.pc \
+	      $(DESTDIR)$(BASHCOMPDIR)/pacta
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

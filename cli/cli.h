@@ -85,6 +85,8 @@ pacta_assumptions *cli_assumptions(const pacta_rulebase *rb, char *const *texts,
 int cmd_lint(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+/** pacta new (cli/cmd_new.c): prints a commented scenario template. */
+int cmd_new(int argc, char **argv);
 
 typedef struct cli_tool_option {
     const char *name;       /* "--on" */
