@@ -11,7 +11,7 @@
 
 #include "pacta.h"
 
-/* Exit statuses, from spec/findings.md. */
+/* Exit statuses, as docs/findings.md documents them. */
 enum {
     CLI_EXIT_OK = 0,        /* no violation; every expectation met */
     CLI_EXIT_FINDING = 1,   /* a violation found; an expectation failed */

@@ -132,4 +132,44 @@ check "completion: --rules DIR on the line chooses where names come from" '
 if text.split() != ["ZQ"]: fail(repr(text))
 '
 
+# ------------------------------------------------------------------ docs
+
+# Every ```yaml block of docs/ that starts with "pacta: 1" is a scenario: it
+# must pass `pacta test`, or, with a "# refused: LINE:COL: MESSAGE" line, be
+# refused with exactly that message.
+python3 - "$tmp" docs/*.md <<'PY'
+import re, sys
+tmp, docs = sys.argv[1], sys.argv[2:]
+n = 0
+for path in docs:
+    text = open(path, encoding="utf-8").read()
+    for m in re.finditer(r"^```yaml\n(.*?)^```", text, re.S | re.M):
+        if not m.group(1).startswith("pacta: 1\n"):
+            continue
+        n += 1
+        name = "%s/doc-%d.yaml" % (tmp, n)
+        open(name, "w", encoding="utf-8").write(m.group(1))
+        open(name + ".where", "w").write("%s:%d" % (path, text.count("\n", 0, m.start()) + 1))
+PY
+for f in "$tmp"/doc-*.yaml; do
+    if [ ! -e "$f" ]; then
+        not_ok "docs: scenario examples" "no yaml block in docs/ starts with 'pacta: 1'"
+        break
+    fi
+    where=$(cat "$f.where")
+    refused=$(sed -n 's/^# refused: //p' "$f")
+    run test --rules "$rules" "$f"
+    if [ -n "$refused" ]; then
+        if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "$f:$refused" ]; then
+            ok "docs: $where is refused as shown"
+        else
+            not_ok "docs: $where is refused as shown" "exit $rc, expected '$f:$refused'"
+        fi
+    elif [ "$rc" -eq 0 ] && grep -q ' passed, 0 failed$' "$tmp/out" && ! grep -q '^NOTE' "$tmp/out"; then
+        ok "docs: $where loads and meets its expect: block"
+    else
+        not_ok "docs: $where loads and meets its expect: block" "exit $rc"
+    fi
+done
+
 finish
