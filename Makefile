@@ -3,7 +3,8 @@
 #   make              build the library and the CLI into $(BUILD)
 #   make check        unit tests, the examples under `pacta test`, CLI tests,
 #                     the fuzz corpora, the layering of lib/, the Python
-#                     binding's tests (pythontest)
+#                     binding's tests (pythontest), the manual pages (manlint)
+#   make manlint      mandoc -Tlint on the manual pages; pacta(3)'s example compiles and runs
 #   make sanitize     the whole check under AddressSanitizer + UBSan
 #   make valgrind     the whole check under valgrind (memcheck)
 #   make tsan         the batch tests (--jobs) under ThreadSanitizer
@@ -18,6 +19,7 @@ INCLUDEDIR = $(PREFIX)/include
 DATADIR = $(PREFIX)/share/pacta
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+MANDIR = $(PREFIX)/share/man
 
 BUILD ?= build
 CC ?= cc
@@ -48,8 +50,10 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 EXAMPLES = $(sort $(wildcard examples/*.yaml examples/*/*.yaml))
 
+MANPAGES = doc/pacta.1 doc/pacta.3 doc/pacta-scenario.5
+
 .PHONY: tsan bench
-.PHONY: all check unit examples clitest apitest pythontest corpus layers fuzz sanitize valgrind install uninstall clean
+.PHONY: all check unit examples clitest apitest pythontest corpus layers manlint fuzz sanitize valgrind install uninstall clean
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI)
 
@@ -84,7 +88,7 @@ PYTHON_RUNNER ?= $(RUNNER)
 # Debian's interpreter, the one python3-setuptools belongs to.
 PYTHON ?= /usr/bin/python3
 
-check: unit examples clitest apitest pythontest corpus layers
+check: unit examples clitest apitest pythontest corpus layers manlint
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; PACTA_TEST_ROOT=$(CURDIR) $(RUNNER) $$t; done
@@ -128,6 +132,28 @@ apitest: $(BUILD)/check-example
 pythontest: $(SHARED_LIB) $(CLI)
 	PACTA_LIBRARY=$(abspath $(BUILD)/libpacta.so) PACTA_CLI=$(abspath $(CLI)) PYTHONDONTWRITEBYTECODE=1 \
 	    $(PYTHON_RUNNER) $(PYTHON) -m unittest discover -s bindings/python
+
+# The manual pages (doc/): mandoc finds no warning in them, pacta(3) names
+# every function pacta.h exports, and its example program (the literal block
+# of EXAMPLES) compiles against the shared library and runs.
+$(BUILD)/man-example.c: doc/pacta.3
+	@mkdir -p $(dir $@)
+	sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE/p' $< | awk '/^\.Bd/ { n++; on = n == 1; next } /^\.Ed/ { on = 0; next } on' \
+	    | sed -e 's/\\e/\\/g' -e 's/\\&//g' > $@
+
+$(BUILD)/man-example: $(BUILD)/man-example.c include/pacta.h $(SHARED_LIB)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS) -L$(BUILD) -lpacta
+
+manlint: $(BUILD)/man-example
+	mandoc -Tlint -W warning $(MANPAGES)
+	@echo "ok - mandoc -Tlint -W warning finds nothing in $(MANPAGES)"
+	@missing=$$(sed -n 's/^PACTA_EXPORT .*[ *]\(pacta_[a-z0-9_]*\)(.*/\1/p' include/pacta.h \
+	    | while read -r f; do grep -Eq "^\.(It )?Fn $$f " doc/pacta.3 || echo "$$f"; done); \
+	if [ -n "$$missing" ]; then echo "not ok - doc/pacta.3 does not list:" $$missing; exit 1; fi
+	@echo "ok - doc/pacta.3 lists every function pacta.h exports"
+	LD_LIBRARY_PATH=$(BUILD) $(RUNNER) $(BUILD)/man-example rules examples/prc-2023-mass-return.yaml \
+	    | grep -q '^violation  *refugee-convention/return-to-risk (2023-10-09)$$'
+	@echo "ok - the example of pacta(3) compiles and prints the verdicts"
 
 # Fuzzing (fuzz/, docs in fuzz/README.md). `make fuzz` builds one libFuzzer
 # binary per harness with clang under ASan+UBSan; `corpus` (part of check)
@@ -212,6 +238,9 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(VERSION)|' pacta.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/pacta.pc
 	rm -rf $(DESTDIR)$(DATADIR)/rules
 	cp -R rules $(DESTDIR)$(DATADIR)/rules
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5
+	for m in $(MANPAGES); do \
+	    sed -e 's|/usr/local/share/|$(PREFIX)/share/|' $$m > $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m##*/}; done
 	install -d $(DESTDIR)$(BASHCOMPDIR)
 	sed -e 's|@PACTA_RULES_DIR@|$(DATADIR)/rules|' contrib/bash-completion/pacta > $(DESTDIR)$(BASHCOMPDIR)/pacta
 
@@ -219,7 +248,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pacta $(DESTDIR)$(LIBDIR)/libpacta.a \
 	      $(DESTDIR)$(LIBDIR)/libpacta.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libpacta.so.$(SOVERSION) \
 	      $(DESTDIR)$(LIBDIR)/libpacta.so $(DESTDIR)$(INCLUDEDIR)/pacta.h $(DESTDIR)$(PKGCONFIGDIR)/pacta.pc \
-	      $(DESTDIR)$(BASHCOMPDIR)/pacta
+	      $(DESTDIR)$(BASHCOMPDIR)/pacta $(DESTDIR)$(MANDIR)/man1/pacta.1 \
+	      $(DESTDIR)$(MANDIR)/man3/pacta.3 $(DESTDIR)$(MANDIR)/man5/pacta-scenario.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -134,16 +134,17 @@ if text.split() != ["ZQ"]: fail(repr(text))
 
 # ------------------------------------------------------------------ docs
 
-# Every ```yaml block of docs/ that starts with "pacta: 1" is a scenario: it
-# must pass `pacta test`, or, with a "# refused: LINE:COL: MESSAGE" line, be
-# refused with exactly that message.
-python3 - "$tmp" docs/*.md <<'PY'
+# Every ```yaml block of docs/ and every literal block of doc/*.5 that
+# starts with "pacta: 1" is a scenario: it must pass `pacta test`, or, with a
+# "# refused: LINE:COL: MESSAGE" line, be refused with exactly that message.
+python3 - "$tmp" docs/*.md doc/*.5 <<'PY'
 import re, sys
 tmp, docs = sys.argv[1], sys.argv[2:]
 n = 0
 for path in docs:
     text = open(path, encoding="utf-8").read()
-    for m in re.finditer(r"^```yaml\n(.*?)^```", text, re.S | re.M):
+    block = r"^\.Bd -literal.*?\n(.*?)^\.Ed" if path.endswith(".5") else r"^```yaml\n(.*?)^```"
+    for m in re.finditer(block, text, re.S | re.M):
         if not m.group(1).startswith("pacta: 1\n"):
             continue
         n += 1
