@@ -32,7 +32,7 @@ static const char scenario_template[] =
     "\n"
     "# Optional: what you read, cited by id from conditions and events.\n"
     "sources:\n"
-    "  - id: report-1                 # [a-z0-9_-], unique in the scenario\n"
+    "  - id: report-1                 # letters, digits, _ - and . only; unique\n"
     "    title: Title of the report, article or decision\n"
     "    url: https://example.org/report   # optional\n"
     "    date: 2023-10-12                  # optional\n"

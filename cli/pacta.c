@@ -41,8 +41,8 @@ static const char usage_text[] =
     "options:\n"
     "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
     "                   holds vocabulary.yaml, else the installed rules\n"
-    "  --format FORMAT  text (default) or json: one JSON object per scenario,\n"
-    "                   each on its own line\n"
+    "  --format FORMAT  text (default); json: one JSON object per scenario,\n"
+    "                   each on its own line; markdown: a memo to paste\n"
     "  --all            text: also show not_applicable findings\n"
     "  --explain        text: each finding as a numbered legal analysis (Issue,\n"
     "                   Rule, Application, Conclusion); markdown is always so\n"
@@ -67,7 +67,10 @@ static const char usage_text[] =
     "\n"
     "exit status: 0 no violation (test: every expectation met), 1 a violation\n"
     "(test: an expectation failed), 2 bad usage or bad input. With --batch, after\n"
-    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n";
+    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n"
+    "\n"
+    "The manual: man pacta, man 5 pacta-scenario (the scenario format), man 3\n"
+    "pacta (the C library); in the source tree, docs/.\n";
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
