@@ -9,6 +9,7 @@
 #include "reason/binding.h"
 #include "reason/evaluation.h"
 #include "reason/facts.h"
+#include "reason/onward.h"
 
 /* ------------------------------------------------------------ recording */
 
@@ -117,6 +118,9 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
     a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
     if (!a->detail)
         ev->oom = 1;
+    /* a derivation that holds is part of the reasoning: its authority is cited */
+    if (v == PACTA_TRUE)
+        evaluation_push_unique(ev, &ev->derived_sources, f->derived_source);
     return v;
 }
 
@@ -156,6 +160,88 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
     return PACTA_UNKNOWN;
 }
 
+/* ------------------------------------------------------------ chain refoulement */
+
+/*
+ * The via fact at at's destination, and the hop to the onward state when
+ * it may hold. Returns the via fact's value; *hop is NULL when there is no
+ * hop to read, with *step saying why.
+ */
+static pacta_truth onward_link(evaluation *ev, const expr *leaf, const sc_event *at,
+                               onward_step *step, sc_event **hop)
+{
+    fact_answer stated;
+    if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &stated) != 0 ||
+        onward_next(ev->ar, at, &stated, step, hop) != 0) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    /* no state to send the person on to: the via fact decides nothing, and is not reported */
+    if (*step == ONWARD_NONE)
+        return PACTA_FALSE;
+    expr via_leaf = *leaf;
+    via_leaf.kind = EX_FACT;
+    via_leaf.count = 0;
+    pacta_truth v = evaluation_resolve_leaf(ev, &via_leaf, at);
+    if (v == PACTA_FALSE)
+        *hop = NULL;
+    return v;
+}
+
+/*
+ * {onward: T, via: F}: F holds at the destination and T at the onward state.
+ * A chain that reaches a state twice adds nothing (false); one longer than
+ * the bound, or with no onward state to name, stays unknown.
+ */
+static pacta_truth resolve_onward(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    onward_step step;
+    sc_event *hop;
+    pacta_truth via = onward_link(ev, leaf, at, &step, &hop);
+    if (via == PACTA_FALSE)
+        return PACTA_FALSE;
+    if (!hop)
+        return PACTA_UNKNOWN; /* no onward state named, or the chain is too long to follow */
+    expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
+    pacta_truth there = expr_eval(leaf->kids[0], &env);
+    if (via == PACTA_TRUE) {
+        const char *sentence = onward_describe(ev->ar, hop);
+        evaluation_push_unique(ev, &ev->chains, sentence);
+        size_t k = 0;
+        while (k < ev->chain_tests.count && ev->chain_tests.items[k] != leaf)
+            k++;
+        if (k == ev->chain_tests.count)
+            evaluation_push(ev, &ev->chain_tests, (void *)leaf);
+    }
+    return truth_and(via, there);
+}
+
+/* The facts that would decide an unknown onward test: the via fact, the onward state, and what is read there. */
+static void collect_onward(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    onward_step step;
+    sc_event *hop;
+    pacta_truth via = onward_link(ev, leaf, at, &step, &hop);
+    if (via == PACTA_UNKNOWN) {
+        fact_answer a;
+        if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &a) != 0) {
+            ev->oom = 1;
+            return;
+        }
+        evaluation_push_unique(ev, &ev->unknown, a.ref);
+    }
+    if (step == ONWARD_UNKNOWN)
+        evaluation_push_unique(ev, &ev->unknown,
+                               arena_printf(ev->ar, "%s.nationality", at->subject->id));
+    if (!hop)
+        return;
+    expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
+    ptrvec inner = {0};
+    expr_eval_collect(leaf->kids[0], &env, ev->ar, &inner, &ev->oom);
+    for (size_t i = 0; i + 1 < inner.count; i += 2)
+        evaluation_collect_unknown(ev, inner.items[i], inner.items[i + 1]);
+}
+
 /*
  * Names, in scenario terms, a leaf that leaves a step undecided: an unknown
  * derived fact is explained by the leaves of its derivation, everything else
@@ -164,7 +250,10 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
 void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at)
 {
     const char *ref = NULL;
-    if (leaf->kind == EX_TO_NATIONALITY) {
+    if (leaf->kind == EX_ONWARD) {
+        collect_onward(ev, leaf, at);
+        return;
+    } else if (leaf->kind == EX_TO_NATIONALITY) {
         ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
     } else if (leaf->kind == EX_FACT) {
         const fact_def *f = leaf->fact;
@@ -243,6 +332,8 @@ pacta_truth evaluation_resolve_leaf(void *ctx, const expr *leaf, const sc_event 
         return resolve_to_party(ev, leaf, at);
     if (leaf->kind == EX_TO_NATIONALITY)
         return resolve_to_nationality(ev, at);
+    if (leaf->kind == EX_ONWARD)
+        return resolve_onward(ev, leaf, at);
     return resolve_fact(ev, leaf, at);
 }
 

@@ -178,19 +178,27 @@ static void test_dprk_conditions_library(void **state)
     (void)state;
     check("",
           "events:\n"
-          "  - {id: e1, date: 2014-02-06, actor: CN, action: return, subject: p, to: KP,\n"
+          "  - {id: e0, date: 2001-12-31, actor: CN, action: return, subject: p, to: KP,\n"
+          "     facts: {voluntary: false}}\n"
+          "  - {id: e1, date: 2013-05-28, actor: CN, action: return, subject: p, to: KP,\n"
           "     facts: {voluntary: false}}\n"
           "  - {id: e2, date: 2014-02-07, actor: CN, action: return, subject: p, to: KP,\n"
           "     facts: {voluntary: false}}\n");
-    /* from the Commission of Inquiry's report date, and not before */
+    /* before the earliest source that establishes the risk, nothing is known */
+    assert_int_equal(pacta_finding_verdict(finding("cat/return-to-torture", "e0")),
+                     PACTA_UNDETERMINED);
+    /* a pre-2014 return is decided by the earliest source (issue 12) ... */
     const pacta_finding *before = finding("cat/return-to-torture", "e1");
-    assert_int_equal(pacta_finding_verdict(before), PACTA_UNDETERMINED);
+    assert_int_equal(pacta_finding_verdict(before), PACTA_VIOLATION);
+    assert_string_equal(fact(before, "KP.torture_on_return").source, "ai-asa-17-033-2002");
+    /* ... and from the Commission of Inquiry's report on, by the Commission */
     const pacta_finding *after = finding("cat/return-to-torture", "e2");
     assert_int_equal(pacta_finding_verdict(after), PACTA_VIOLATION);
     pacta_fact_view v = fact(after, "KP.torture_on_return");
     assert_int_equal(v.from, PACTA_FROM_CONDITION);
     assert_string_equal(v.source, "coi-dprk-2014-crp1");
-    assert_non_null(strstr(v.detail, "conditions/kp.yaml"));
+    /* provenance names the file within the rules folder, not a build path */
+    assert_non_null(strstr(v.detail, "rules' country conditions, conditions/kp.yaml:"));
 }
 
 static void test_scenario_condition_replaces_the_library(void **state)
