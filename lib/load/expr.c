@@ -83,9 +83,13 @@ static const char *fact_name_at(const void *list, size_t i)
 
 static pacta_status parse_fact(const expr_scope *s, const load_ctx *lc, const ynode *n, expr *e)
 {
-    static const char *const keys[] = {"fact", "of", "at", NULL};
+    static const char *const keys[] = {"fact", "of", "at", "unstated", NULL};
     pacta_status st = load_check_map(lc, n, "a fact test", keys);
     const char *name, *of;
+    const ynode *unstated = ymap_get(n, "unstated");
+    if (st == PACTA_OK && unstated && !yscalar_is(unstated, "false"))
+        st = load_error(lc, unstated, "'unstated' can only be false: an optional fact left unstated reads false");
+    e->unstated_false = unstated != NULL;
     if (st == PACTA_OK)
         st = load_ident(lc, n, "fact", 1, &name);
     if (st == PACTA_OK)

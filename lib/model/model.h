@@ -240,6 +240,7 @@ typedef struct expr {
     struct expr **kids;
     const fact_def *fact;       /* EX_FACT */
     state_ref of;               /* EX_FACT about a state */
+    int unstated_false;         /* EX_FACT: a fact stated nowhere reads false (an optional refinement) */
     int step;                   /* EX_FACT, EX_STATUS: sequence step index, -1 = the finding's main event */
     unsigned status_mask;       /* EX_STATUS */
     action_mask actions;        /* EX_NONE_BETWEEN */

@@ -269,9 +269,13 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
             return v;
         }
     }
+    /* an exception with a requirement is only stated until the requirement is weighed */
+    const char *word = kind == PACTA_STEP_EXCEPTION && el->requires && v == PACTA_TRUE
+                           ? "stated"
+                           : truth_word(v);
     void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
                                   where ? " (" : "", where ? where : "", where ? ")" : "",
-                                  truth_word(v), facts, *facts ? ")" : "");
+                                  word, facts, *facts ? ")" : "");
     evaluation_push(&fs->ev, &fs->reasons, sentence);
     step_account(fs, step, where, &sentence, 1);
     for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
@@ -598,6 +602,22 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
     return 0;
 }
 
+/*
+ * A domestic law or a bilateral agreement is weighed only against the acts
+ * of the states it names (the rules give them): it says nothing about what
+ * other states did. Treaties and custom are weighed against every actor, and
+ * their binding decides.
+ */
+static int concerns_actor(const instrument_def *inst, const state_def *actor)
+{
+    if (inst->state_count == 0)
+        return 1;
+    for (size_t i = 0; i < inst->state_count; i++)
+        if (inst->states[i] == actor)
+            return 1;
+    return 0;
+}
+
 /* The acting states of the scenario, each once, in the order of their first event (for timelines). */
 static int report_actors(pacta_report *rep, const pacta_scenario *sc)
 {
@@ -656,6 +676,8 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
         for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
             const rule_def *rule = rules->rules[pass % rules->count];
             if ((pass < rules->count) == (rule->nature == NATURE_NO_EXCUSE))
+                continue;
+            if (!concerns_actor(rule->instrument, e->actor))
                 continue;
             size_t count = 1;
             steps[0] = e;

@@ -154,6 +154,13 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
             return t.value;
     }
     if (!f->derived && a.from == PACTA_FROM_NOWHERE) {
+        /* an optional refinement says nothing unless stated */
+        if (leaf->unstated_false) {
+            a.value = PACTA_FALSE;
+            a.detail = "not stated (an optional refinement: read as false)";
+            record(ev, &a, at);
+            return PACTA_FALSE;
+        }
         a.detail = "not stated";
         record(ev, &a, at);
     }
