@@ -483,6 +483,10 @@ typedef struct rp_strings {
 
 typedef struct rp_fact {
     const char *ref;
+    /* what a reader reads instead of "ref = value", for the facts that are
+     * tests on the record ("the escapees' refugee status: not determined",
+     * "e2 removed them to: KP, their own state"); NULL: "ref = value" */
+    const char *display;
     pacta_truth value;
     pacta_provenance from;
     const char *detail;

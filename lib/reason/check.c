@@ -259,11 +259,9 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
     const char *facts = "";
     for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
         const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        int is_status = f->from == PACTA_FROM_PERSON && strncmp(f->detail, "status ", 7) == 0;
-        facts = is_status ? arena_printf(fs->ev.ar, "%s%s%s: %s", facts, i ? "; " : " (", f->ref,
-                                         f->detail + 7)
-                          : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                         pacta_truth_name(f->value));
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
             return v;
@@ -332,8 +330,9 @@ static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, c
     const char *facts = "";
     for (size_t i = 0; facts && i < fs->ev.step_facts.count; i++) {
         const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        facts = arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                             pacta_truth_name(f->value));
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
         if (facts && v != PACTA_TRUE && f->value != PACTA_TRUE)
             evaluation_push_unique(&fs->ev, &fs->missing, f->ref);
     }
@@ -447,7 +446,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         evaluation_push(&fs.ev, &fs.caveats, b.caveats.items[i]);
     rp_step *bound_step = new_step(
         &fs, PACTA_STEP_BINDING, "binding",
-        arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        arena_printf(ar, "whether %s was bound by %s on %s", f->actor, f->provision_label, f->date),
         b.provision, b.bound);
     step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
     cite_provision(&fs, reported, b.provision);

@@ -54,6 +54,7 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
             return;
         }
         f->ref = a->ref;
+        f->display = a->display;
         f->value = a->value;
         f->from = a->from;
         f->detail = a->detail;
@@ -76,15 +77,24 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
     evaluation_push(ev, &ev->step_facts, (void *)(uintptr_t)(index + 1));
 }
 
-static const char *const STATUS_TEXT[] = {"refugee", "asylum_seeker", "undetermined", "migrant",
-                                          "national"};
+/* What each status says, in the words of the scenario format. */
+static const char *const STATUS_READING[] = {
+    "recognised as a refugee", "claim pending (asylum-seeker)", "not determined",
+    "found not to be a refugee (migrant)", "a national of the acting state"};
 
-static const char *status_name(unsigned bit)
+static const char *status_reading(unsigned bit)
 {
     for (size_t k = 0; k < 5; k++)
         if (bit == 1u << k)
-            return STATUS_TEXT[k];
-    return "undetermined";
+            return STATUS_READING[k];
+    return STATUS_READING[2];
+}
+
+/* "the escapees' refugee status", "agiza's refugee status" */
+static const char *status_of(arena *ar, const char *person)
+{
+    size_t n = strlen(person);
+    return arena_printf(ar, "%s'%s refugee status", person, n && person[n - 1] == 's' ? "" : "s");
 }
 
 static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_event *at)
@@ -94,18 +104,18 @@ static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_eve
     a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_PERSON;
     a.ref = arena_printf(ev->ar, "%s.status", p->id);
-    /* the value recorded is the test's; the detail says what the status is */
-    a.detail = p->status_given
-                   ? arena_printf(ev->ar, "status %s", status_name(p->status))
-                   : arena_printf(ev->ar, "status undetermined (none given: no determination made)");
-    if (!a.ref || !a.detail) {
+    /* the value recorded is the test's; what a reader reads is the status itself */
+    const char *whose = status_of(ev->ar, p->id);
+    a.display = whose ? arena_printf(ev->ar, "%s: %s", whose, status_reading(p->status)) : NULL;
+    a.detail = p->status_given ? arena_printf(ev->ar, "%s.status", p->id)
+                               : "no status given: no procedure decided it";
+    if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
     record(ev, &a, at);
     return a.value;
 }
-
 
 static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_event *at,
                                    fact_answer *a)
@@ -178,6 +188,8 @@ static pacta_truth onward_link(evaluation *ev, const expr *leaf, const sc_event 
                                onward_step *step, sc_event **hop)
 {
     fact_answer stated;
+    *hop = NULL;
+    *step = ONWARD_UNKNOWN;
     if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &stated) != 0 ||
         onward_next(ev->ar, at, &stated, step, hop) != 0) {
         ev->oom = 1;
@@ -284,6 +296,14 @@ void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event
     evaluation_push_unique(ev, &ev->unknown, ref);
 }
 
+/* "e2 removed them to: KP", or at a hop of a chain "the onward state: KP" */
+static const char *destination_phrase(arena *ar, const sc_event *at)
+{
+    const char *where = at->to ? at->to->code : "(not given)";
+    return at->onward_from ? arena_printf(ar, "the onward state: %s", where)
+                           : arena_printf(ar, "%s %s them to: %s", at->id, at->action->verb, where);
+}
+
 /* Whether the destination is one of the states the rule's instrument names. */
 static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_event *at)
 {
@@ -295,10 +315,13 @@ static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_e
             a.value = PACTA_TRUE;
     a.from = PACTA_FROM_EVENT;
     a.ref = arena_printf(ev->ar, "%s.to", at->id);
-    a.detail = arena_printf(ev->ar, "%s.to = %s, %s the %s", at->id, at->to ? at->to->code : "(none)",
-                            a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
-                            inst->title);
-    if (!a.ref || !a.detail) {
+    const char *to = destination_phrase(ev->ar, at);
+    a.display = to ? arena_printf(ev->ar, "%s, %s the %s", to,
+                                  a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
+                                  inst->title)
+                   : NULL;
+    a.detail = arena_printf(ev->ar, "%s.to", at->id);
+    if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -319,10 +342,14 @@ static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
     a.from = PACTA_FROM_EVENT;
     a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
                  : arena_printf(ev->ar, "%s.nationality", at->subject->id);
-    a.detail = arena_printf(ev->ar, "%s.to = %s; %s.nationality = %s", at->id,
-                            at->to ? at->to->code : "(none)", at->subject->id,
-                            home ? home->code : "(not given)");
-    if (!a.ref || !a.detail) {
+    const char *to = destination_phrase(ev->ar, at);
+    a.display = !to ? NULL
+                : a.value == PACTA_TRUE  ? arena_printf(ev->ar, "%s, their own state", to)
+                : a.value == PACTA_FALSE ? arena_printf(ev->ar, "%s, not their own state (%s)", to,
+                                                        home->code)
+                                         : arena_printf(ev->ar, "%s; their nationality is not given", to);
+    a.detail = arena_printf(ev->ar, "%s.to; %s.nationality", at->id, at->subject->id);
+    if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
