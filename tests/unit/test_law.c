@@ -304,7 +304,7 @@ static void test_pending_claim(void **state)
           "     facts: {voluntary: false}}\n");
     const pacta_finding *f = finding("refugee-convention/return-to-risk", "e1");
     assert_int_equal(pacta_finding_verdict(f), PACTA_VIOLATION);
-    assert_true(cites_source(f, "para. 6"));
+    assert_true(cites_source(f, "paragraph 6"));
     assert_true(cites_source(f, "Conclusion No. 6"));
     assert_true(cites_source(f, "Conclusion No. 8"));
 }
