@@ -167,7 +167,11 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
         /* an optional refinement says nothing unless stated */
         if (leaf->unstated_false) {
             a.value = PACTA_FALSE;
-            a.detail = "not stated (an optional refinement: read as false)";
+            a.display = arena_printf(ev->ar, "%s: read as false, an optional refinement",
+                                     a.ref);
+            a.detail = "not stated";
+            if (!a.display)
+                ev->oom = 1;
             record(ev, &a, at);
             return PACTA_FALSE;
         }
