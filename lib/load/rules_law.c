@@ -16,6 +16,22 @@ KEY_FN(indicator_key, indicator_def, id)
 KEY_FN(instrument_key, instrument_def, id)
 KEY_FN(rule_key, rule_def, id)
 
+/* The authorities an onward test cites must be sources, like every citation in rules/. */
+static pacta_status check_test_sources(pass_ctx *pc, const expr *e)
+{
+    for (size_t i = 0; e->kind == EX_ONWARD && i < e->authority_count; i++)
+        if (!pass_cite_source(pc, e->authorities[i]))
+            return error_set(pc->lc.err, PACTA_EINPUT, e->at.file, e->at.line, e->at.column,
+                             "unknown source '%s' in the onward test's authorities",
+                             e->authorities[i]);
+    for (size_t i = 0; i < e->count; i++) {
+        pacta_status st = check_test_sources(pc, e->kids[i]);
+        if (st != PACTA_OK)
+            return st;
+    }
+    return PACTA_OK;
+}
+
 static pacta_status read_fact_details(pass_ctx *pc, const ynode *list)
 {
     pacta_status st = PACTA_OK;
@@ -49,6 +65,8 @@ static pacta_status read_fact_details(pass_ctx *pc, const ynode *list)
             expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, NULL, NULL, 0, pc->lc.err};
             expr *e;
             st = expr_parse(&scope, derived, &e);
+            if (st == PACTA_OK)
+                st = check_test_sources(pc, e);
             if (st == PACTA_OK)
                 st = pass_source_ref(pc, n, "source", 1, &f->derived_source);
             f->derived = e;
@@ -175,11 +193,32 @@ static pacta_status load_provision_ref(pass_ctx *pc, const instrument_def *inst,
     return st;
 }
 
+/* An exception's requirement: {label: ..., test: ...} (see element_def.requires). */
+static pacta_status read_requirement(pass_ctx *pc, const expr_scope *scope, step_role role,
+                                     const ynode *n, element_def *el)
+{
+    static const char *const keys[] = {"label", "test", NULL};
+    if (role != ROLE_EXCEPTION)
+        return load_error(&pc->lc, n, "only an exception can have 'requires'");
+    pacta_status st = load_check_map(&pc->lc, n, "'requires'", keys);
+    if (st == PACTA_OK)
+        st = load_string(&pc->lc, n, "label", 1, &el->requires_label);
+    if (st == PACTA_OK && !ymap_get(n, "test"))
+        st = load_error(&pc->lc, n, "'requires' needs a 'test'");
+    expr *e = NULL;
+    if (st == PACTA_OK)
+        st = expr_parse(scope, ymap_get(n, "test"), &e);
+    if (st == PACTA_OK)
+        st = check_test_sources(pc, e);
+    el->requires = e;
+    return st;
+}
+
 static pacta_status read_element_list(pass_ctx *pc, rule_def *rule, const ynode *rule_node,
                                       const char *key, step_role role, size_t *next)
 {
-    static const char *const keys[] = {"id", "label", "provision", "test", "authorities", "note",
-                                       NULL};
+    static const char *const keys[] = {"id", "label", "provision", "test", "requires",
+                                       "authorities", "note", NULL};
     const ynode *list = ymap_get(rule_node, key);
     if (!list)
         return PACTA_OK;
@@ -210,8 +249,12 @@ static pacta_status read_element_list(pass_ctx *pc, rule_def *rule, const ynode 
         if (st == PACTA_OK) {
             expr *e;
             st = expr_parse(&scope, ymap_get(n, "test"), &e);
+            if (st == PACTA_OK)
+                st = check_test_sources(pc, e);
             el->test = e;
         }
+        if (st == PACTA_OK && ymap_get(n, "requires"))
+            st = read_requirement(pc, &scope, role, ymap_get(n, "requires"), el);
         for (size_t j = 0; st == PACTA_OK && &rule->elements[j] != el; j++)
             if (strcmp(rule->elements[j].id, el->id) == 0)
                 st = load_error(&pc->lc, ymap_get(n, "id"), "duplicate id '%s' in rule '%s'",
@@ -585,11 +628,42 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
     return st;
 }
 
+/* A condition's onward state: only on a fact that names one (`onward: true`). */
+static pacta_status read_onward_to(pass_ctx *pc, const ynode *n, rb_condition *c)
+{
+    const char *code;
+    pacta_status st = load_ident(&pc->lc, n, "onward_to", 1, &code);
+    if (st == PACTA_OK && !c->fact->names_onward)
+        st = load_error(&pc->lc, ymap_get(n, "onward_to"),
+                        "'onward_to' names an onward state, which fact '%s' does not carry",
+                        c->fact->name);
+    if (st == PACTA_OK && !(c->onward_to = rb_state(pc->rb, code)))
+        st = load_error(&pc->lc, ymap_get(n, "onward_to"), "unknown state '%s'", code);
+    return st;
+}
+
+/* The nationalities a condition concerns (North Koreans in China, say); absent: everyone. */
+static pacta_status read_nationals(pass_ctx *pc, const ynode *n, rb_condition *c)
+{
+    const char **codes;
+    pacta_status st = load_string_list(&pc->lc, n, "nationals", &c->national_count, &codes);
+    if (st != PACTA_OK)
+        return st;
+    c->nationals = arena_array(pc->lc.ar, c->national_count ? c->national_count : 1,
+                               sizeof *c->nationals);
+    if (!c->nationals)
+        return pass_oom(pc);
+    for (size_t i = 0; i < c->national_count; i++)
+        if (!(c->nationals[i] = rb_state(pc->rb, codes[i])))
+            return load_error(&pc->lc, ymap_get(n, "nationals"), "unknown state '%s'", codes[i]);
+    return PACTA_OK;
+}
+
 /* The country-conditions library: dated facts about states, each with its source. */
 static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out)
 {
     static const char *const keys[] = {"state", "fact", "value", "from", "until", "source",
-                                       "note", NULL};
+                                       "onward_to", "nationals", "note", NULL};
     pacta_status st = load_check_seq(&pc->lc, list, "'conditions'");
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
@@ -629,6 +703,10 @@ static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out
             st = load_error(&pc->lc, ymap_get(n, "until"), "'until' is before 'from'");
         if (st == PACTA_OK)
             st = load_string(&pc->lc, n, "note", 0, &c->note);
+        if (st == PACTA_OK && ymap_get(n, "onward_to"))
+            st = read_onward_to(pc, n, c);
+        if (st == PACTA_OK && ymap_get(n, "nationals"))
+            st = read_nationals(pc, n, c);
         if (st == PACTA_OK && ptrvec_push(pc->lc.ar, out, c))
             return pass_oom(pc);
     }
@@ -638,6 +716,10 @@ static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out
 /* Depth-first search over derivations: 1 = on the current path, 2 = done. */
 static const fact_def *find_cycle(const expr *e, unsigned char *mark)
 {
+    /* a test read at the onward state may use the fact it defines: each hop
+     * is read at another state, and the hops are bounded (reason/onward.c) */
+    if (e->kind == EX_ONWARD)
+        return NULL;
     if (e->kind == EX_FACT && e->fact->derived) {
         size_t i = e->fact->index;
         if (mark[i] == 1)
@@ -702,8 +784,11 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
             st = read_indicators(pc, n, indicators);
         if (st == PACTA_OK && (n = ymap_get(root, "instrument")))
             st = read_instrument(pc, n, instruments, rules);
+        size_t first = conditions.count;
         if (st == PACTA_OK && (n = ymap_get(root, "conditions")))
             st = read_conditions(pc, n, &conditions);
+        for (size_t i = first; i < conditions.count; i++)
+            ((rb_condition *)conditions.items[i])->rel_file = rb->doc_rel_names.items[d];
     }
     /* before any return: pacta_rulebase_free releases the compiled patterns through these */
     rb->indicators = (indicator_def **)indicators->items;

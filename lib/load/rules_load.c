@@ -130,8 +130,8 @@ static pacta_status read_actions(pass_ctx *pc, const ynode *list, ptrvec *out)
     return st;
 }
 
-static const char *const FACT_KEYS[] = {"name", "label", "where", "justification", "field",
-                                        "derived", "source", "note", NULL};
+static const char *const FACT_KEYS[] = {"name", "label", "where", "justification", "onward",
+                                        "field", "derived", "source", "note", NULL};
 
 static pacta_status read_fact_names(pass_ctx *pc, const ynode *list, ptrvec *out)
 {
@@ -149,6 +149,8 @@ static pacta_status read_fact_names(pass_ctx *pc, const ynode *list, ptrvec *out
             st = load_string(&pc->lc, n, "label", 1, &f->label);
         if (st == PACTA_OK)
             st = load_bool(&pc->lc, n, "justification", &f->justification);
+        if (st == PACTA_OK)
+            st = load_bool(&pc->lc, n, "onward", &f->names_onward);
         size_t count = 0;
         const char **where = NULL;
         if (st == PACTA_OK)

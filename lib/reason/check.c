@@ -259,19 +259,21 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
     const char *facts = "";
     for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
         const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        int is_status = f->from == PACTA_FROM_PERSON && strncmp(f->detail, "status ", 7) == 0;
-        facts = is_status ? arena_printf(fs->ev.ar, "%s%s%s: %s", facts, i ? "; " : " (", f->ref,
-                                         f->detail + 7)
-                          : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                         pacta_truth_name(f->value));
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
             return v;
         }
     }
+    /* an exception with a requirement is only stated until the requirement is weighed */
+    const char *word = kind == PACTA_STEP_EXCEPTION && el->requires && v == PACTA_TRUE
+                           ? "stated"
+                           : truth_word(v);
     void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
                                   where ? " (" : "", where ? where : "", where ? ")" : "",
-                                  truth_word(v), facts, *facts ? ")" : "");
+                                  word, facts, *facts ? ")" : "");
     evaluation_push(&fs->ev, &fs->reasons, sentence);
     step_account(fs, step, where, &sentence, 1);
     for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
@@ -293,9 +295,55 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                           where ? " (" : "", where ? where : "", where ? ")" : "",
                           *which ? "; unknown: " : "", which));
     }
-    cite_sources(fs, el->authority_count, el->authorities);
+    /* a consideration decides nothing: its authorities matter only where it holds */
+    if (kind != PACTA_STEP_CONSIDERATION || v == PACTA_TRUE)
+        cite_sources(fs, el->authority_count, el->authorities);
     if (el->provision && kind != PACTA_STEP_CONSIDERATION)
         cite_provision(fs, rule->instrument, el->provision->id);
+    return v;
+}
+
+/* Each chain of onward removal the tests followed: a reason saying where it led, and its authorities. */
+static void note_chains(finding_state *fs)
+{
+    for (size_t i = 0; i < fs->ev.chains.count; i++)
+        evaluation_push(&fs->ev, &fs->reasons, fs->ev.chains.items[i]);
+    for (size_t i = 0; i < fs->ev.chain_tests.count; i++) {
+        const expr *onward = fs->ev.chain_tests.items[i];
+        cite_sources(fs, onward->authority_count, onward->authorities);
+    }
+    cite_sources(fs, fs->ev.derived_sources.count, (const char *const *)fs->ev.derived_sources.items);
+}
+
+/*
+ * An exception whose test holds is established only if its requirement
+ * holds too. Returns the requirement's value; when it is not true, the
+ * facts it read are missing (the finding cannot be decided without them).
+ */
+static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, const expr_env *env)
+{
+    fs->ev.step_facts.count = 0;
+    fs->ev.undecided.count = 0;
+    pacta_truth v = expr_eval_collect(el->requires, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
+    const char *id = arena_printf(fs->ev.ar, "%s/requires", el->id);
+    rp_step *step = new_step(fs, PACTA_STEP_EXCEPTION, id, el->requires_label, NULL, v);
+    const char *facts = "";
+    for (size_t i = 0; facts && i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
+        if (facts && v != PACTA_TRUE && f->value != PACTA_TRUE)
+            evaluation_push_unique(&fs->ev, &fs->missing, f->ref);
+    }
+    void *sentence = facts ? arena_printf(fs->ev.ar,
+                                          "Exception '%s' rests on a fact that is stated, but it "
+                                          "is established only if %s: %s%s%s.",
+                                          el->label, el->requires_label, truth_word(v), facts,
+                                          *facts ? ")" : "")
+                           : NULL;
+    evaluation_push(&fs->ev, &fs->reasons, sentence);
+    step_account(fs, step, NULL, &sentence, 1);
     return v;
 }
 
@@ -398,7 +446,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         evaluation_push(&fs.ev, &fs.caveats, b.caveats.items[i]);
     rp_step *bound_step = new_step(
         &fs, PACTA_STEP_BINDING, "binding",
-        arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        arena_printf(ar, "whether %s was bound by %s on %s", f->actor, f->provision_label, f->date),
         b.provision, b.bound);
     step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
     cite_provision(&fs, reported, b.provision);
@@ -420,13 +468,18 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     } else {
         expr_env env = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
         pacta_truth elements = PACTA_TRUE;
-        int exception = 0;
+        int exception = 0, unproven = 0;
         for (size_t i = 0; i < rule->element_count; i++) {
             const element_def *el = &rule->elements[i];
             pacta_step_kind kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
                                    : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
                                                                 : PACTA_STEP_CONSIDERATION;
             pacta_truth v = weigh(&fs, el, &env, kind, rule);
+            if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE && el->requires &&
+                weigh_requirement(&fs, el, &env) != PACTA_TRUE) {
+                v = PACTA_UNKNOWN; /* asserted, not established: the finding waits for it */
+                unproven = 1;
+            }
             if (kind == PACTA_STEP_ELEMENT)
                 elements = truth_and(elements, v);
             else if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE)
@@ -439,11 +492,12 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                       el->label, kind == PACTA_STEP_ELEMENT ? "is not established"
                                                                             : "is established");
         }
+        note_chains(&fs);
         if (rule->absolute)
             note_irrelevant_justifications(&fs, rule, e);
         if (b.bound == PACTA_TRUE && (elements == PACTA_FALSE || exception))
             verdict = PACTA_NO_VIOLATION;
-        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE)
+        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE && !unproven)
             verdict = PACTA_VIOLATION;
         else
             verdict = PACTA_UNDETERMINED;
@@ -547,6 +601,22 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
     return 0;
 }
 
+/*
+ * A domestic law or a bilateral agreement is weighed only against the acts
+ * of the states it names (the rules give them): it says nothing about what
+ * other states did. Treaties and custom are weighed against every actor, and
+ * their binding decides.
+ */
+static int concerns_actor(const instrument_def *inst, const state_def *actor)
+{
+    if (inst->state_count == 0)
+        return 1;
+    for (size_t i = 0; i < inst->state_count; i++)
+        if (inst->states[i] == actor)
+            return 1;
+    return 0;
+}
+
 /* The acting states of the scenario, each once, in the order of their first event (for timelines). */
 static int report_actors(pacta_report *rep, const pacta_scenario *sc)
 {
@@ -605,6 +675,8 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
         for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
             const rule_def *rule = rules->rules[pass % rules->count];
             if ((pass < rules->count) == (rule->nature == NATURE_NO_EXCUSE))
+                continue;
+            if (!concerns_actor(rule->instrument, e->actor))
                 continue;
             size_t count = 1;
             steps[0] = e;
