@@ -40,6 +40,10 @@ def finding(inst, rule=None):
     if len(fs) != 1: fail("%d findings for %s %s" % (len(fs), inst, rule))
     return fs[0]
 def reasons(f): return " ".join(f["reasons"])
+def verdict(inst, want, rule=None):
+    f = finding(inst, rule)
+    if f["verdict"] != want: fail("%s verdict %s, want %s: %s" % (inst, f["verdict"], want, reasons(f)))
+    return f
 '
 
 # ------------------------------------------------------------------ who is bound
@@ -49,8 +53,7 @@ scenario p4-before-ratification ES expel MA 2005-08-13 '[]' '' \
     '{individual_assessment: false, unlawful_group_entry: true, legal_entry_available: false}'
 run check --all --format json "$tmp/p4-before-ratification.yaml"
 check "Protocol No. 4: Spain in 2005, before its ratification of 2009, is not bound" "$finding"'
-f = finding("echr-p4")
-if f["verdict"] != "not_applicable": fail("verdict %s" % f["verdict"])
+f = verdict("echr-p4", "not_applicable")
 r = reasons(f)
 if "2009-09-16" not in r or "art. 7(1)" not in r or "precedes that date" not in r: fail("reasons: %s" % r)
 e = finding("echr")
@@ -61,8 +64,7 @@ scenario us-signatory US deport MX 2019-03-01 '[]' '' '{individual_assessment: f
 run check --all --format json "$tmp/us-signatory.yaml"
 check "American Convention: the United States signed in 1977 and never ratified, so it is not bound" "$finding"'
 for rule in ("achr/return-to-danger", "achr/removal-without-assessment"):
-    f = finding("achr", rule)
-    if f["verdict"] != "not_applicable": fail("%s verdict %s" % (rule, f["verdict"]))
+    f = verdict("achr", "not_applicable", rule)
     r = reasons(f)
     if "1977-06-01" not in r or "signature alone does not bind" not in r: fail("reasons: %s" % r)
 '
@@ -78,16 +80,14 @@ if "1999-05-26, after the event" not in reasons(f): fail("reasons: %s" % reasons
 scenario tt-after-effect TT deport VE 1999-05-26 '[]' '' '{individual_assessment: false}'
 run check --all --format json "$tmp/tt-after-effect.yaml"
 check "American Convention: Trinidad and Tobago's denunciation took effect on 26 May 1999" "$finding"'
-f = finding("achr", "achr/removal-without-assessment")
-if f["verdict"] != "not_applicable": fail("verdict %s" % f["verdict"])
+f = verdict("achr", "not_applicable", "achr/removal-without-assessment")
 r = reasons(f)
 if "denounced" not in r or "1998-05-26" not in r or "1999-05-26, before the event" not in r: fail("reasons: %s" % r)
 '
 scenario ve-denounced VE deport CO 2014-01-10 '[]' '' '{individual_assessment: false}'
 run check --all --format json "$tmp/ve-denounced.yaml"
 check "American Convention: Venezuela no longer bound in 2014 (denunciation effective 10 Sep 2013)" "$finding"'
-f = finding("achr", "achr/return-to-danger")
-if f["verdict"] != "not_applicable": fail("verdict %s" % f["verdict"])
+f = verdict("achr", "not_applicable", "achr/return-to-danger")
 if "2013-09-10, before the event" not in reasons(f): fail("reasons: %s" % reasons(f))
 '
 
@@ -98,11 +98,8 @@ for day in 2022-09-15 2022-09-16; do
     run check --all --format json "$tmp/ru-$day.yaml"
     check "European Convention: Russia on $day (it ceased to be a party on 2022-09-16)" "$finding
 day = '$day'"'
-f = finding("echr")
-r = reasons(f)
-if "2022-09-16" not in r or "art. 58(1)" not in r: fail("reasons: %s" % r)
-want = "violation" if day == "2022-09-15" else "not_applicable"
-if f["verdict"] != want: fail("verdict %s, want %s" % (f["verdict"], want))
+f = verdict("echr", "violation" if day == "2022-09-15" else "not_applicable")
+if "2022-09-16" not in reasons(f) or "art. 58(1)" not in reasons(f): fail("reasons: %s" % reasons(f))
 '
 done
 
@@ -119,9 +116,7 @@ for legal in true false unknown; do
     run check --all --format json "$tmp/nd-$legal.yaml"
     check "Protocol No. 4: a violent group crossing with legal entry available = $legal" "$finding
 legal = '$legal'"'
-f = finding("echr-p4")
-want = {"true": "no_violation", "false": "violation", "unknown": "violation"}[legal]
-if f["verdict"] != want: fail("verdict %s, want %s" % (f["verdict"], want))
+f = verdict("echr-p4", {"true": "no_violation", "false": "violation", "unknown": "violation"}[legal])
 step = [s for s in f["steps"] if s.get("id") == "own-conduct"]
 if len(step) != 1: fail("no own-conduct step: %r" % f["steps"])
 if step[0]["value"] != legal: fail("own-conduct %r" % step[0])
@@ -136,8 +131,7 @@ scenario art3-security IT deport TN 2008-02-28 \
     '{security_danger: true, within_jurisdiction: true, voluntary: false}'
 run check --all --format json "$tmp/art3-security.yaml"
 check "European Convention art. 3: a danger to security does not justify removal to ill-treatment (Saadi)" "$finding"'
-f = finding("echr")
-if f["verdict"] != "violation": fail("verdict %s" % f["verdict"])
+f = verdict("echr", "violation")
 r = " ".join(f["reasons"] + f["caveats"])
 if "security_danger" not in r or "irrelevant" not in r: fail("reasons: %s" % r)
 if not any(c.get("source", "").startswith("Chahal") for c in f["citations"]): fail("Chahal not cited: %r" % f["citations"])
@@ -152,8 +146,7 @@ scenario dublin-chain-only BE transfer GR 2009-06 \
     '{within_jurisdiction: true, voluntary: false}'
 run check --all --format json "$tmp/dublin-chain-only.yaml"
 check "European Convention art. 3: the onward risk alone decides a transfer to a third state" "$finding"'
-f = finding("echr")
-if f["verdict"] != "violation": fail("verdict %s" % f["verdict"])
+f = verdict("echr", "violation")
 if "onward_removal_risk = true" not in reasons(f): fail("reasons: %s" % reasons(f))
 '
 
@@ -161,8 +154,7 @@ scenario outside-jurisdiction IT transfer LY 2009-05-06 \
     '[{state: LY, fact: ill_treatment_on_return}]' '' '{within_jurisdiction: false, voluntary: false}'
 run check --all --format json "$tmp/outside-jurisdiction.yaml"
 check "European Convention art. 3: an act outside the state's jurisdiction (art. 1) is no violation" "$finding"'
-f = finding("echr")
-if f["verdict"] != "no_violation": fail("verdict %s" % f["verdict"])
+f = verdict("echr", "no_violation")
 if "within_jurisdiction = false" not in reasons(f): fail("reasons: %s" % reasons(f))
 '
 
