@@ -874,12 +874,13 @@ typedef enum pacta_timeline_kind {
     PACTA_TL_RESERVATION = 4,  /**< a reservation: effective = 0 when ignored (non-reservable) */
     PACTA_TL_WITHDRAWAL = 5,   /**< a reservation withdrawn */
     PACTA_TL_DENUNCIATION = 6, /**< notice of denunciation: effective = 0 when the instrument cannot be denounced */
-    PACTA_TL_CEASED = 7,       /**< the day a denunciation took effect */
+    PACTA_TL_CEASED = 7,       /**< the day a denunciation took effect, or the state ceased to be a party */
     PACTA_TL_NOT_BOUND = 8,    /**< signed but never consented, or no record at all */
-    PACTA_TL_BINDS_ALL = 9     /**< customary law: binds every state */
+    PACTA_TL_BINDS_ALL = 9,    /**< customary law: binds every state */
+    PACTA_TL_UNKNOWN = 10      /**< no record in a party table the rules mark incomplete */
 } pacta_timeline_kind;
 /** "signature", "consent", "in_force", "through", "reservation", "withdrawal",
- *  "denunciation", "ceased", "not_bound", "binds_all". */
+ *  "denunciation", "ceased", "not_bound", "binds_all", "unknown". */
 PACTA_EXPORT const char *pacta_timeline_kind_name(pacta_timeline_kind k);
 
 /** One line of a state's timeline under one instrument. */
@@ -1014,6 +1015,9 @@ typedef struct pacta_instrument_view {
     size_t party_count;        /**< party records with a consent */
     size_t signatory_count;    /**< party records with a signature and no consent */
     int provisions_complete;   /**< 1 when the rules list every provision */
+    pacta_source_view parties_incomplete; /**< treaties whose party table the rules mark
+                                               incomplete: where the full table is; id NULL
+                                               when it is complete (no record = not a party) */
 } pacta_instrument_view;
 
 typedef struct pacta_provision_view {
@@ -1073,6 +1077,7 @@ PACTA_EXPORT pacta_use_view pacta_show_use(const pacta_show *sh, size_t i);
  *        "non_reservable": {"provisions", "clause"}, "incorporates":
  *        {"instrument", "provisions"}, "incorporated_by", "authorities",
  *        "binds_from", "states", "parties", "signatories",
+ *        "parties_incomplete" (a source, when the party table is incomplete),
  *        "provisions_complete"},
  *      "provisions": [{"id", "label", "text", "source", "citation",
  *        "non_reservable"}],

@@ -151,9 +151,13 @@ typedef struct party_def {
     dated succession_effective; /* for successions: the date the record says it took effect */
     dated denunciation;         /* the date the notification was received */
     const char *denunciation_note;
+    dated ceased;               /* the first day it was no longer a party, as the depositary
+                                   records it (loss of membership, say); set: no denunciation */
+    const char *ceased_note;
     size_t reservation_count;
     reservation_def *reservations;
     const char *note;
+    const struct party_def *next; /* the same state's later period of participation, or NULL */
     origin at;
 } party_def;
 
@@ -204,7 +208,14 @@ typedef struct instrument_def {
     provision_def *provisions;
     int provisions_complete;    /* 1: `provisions` lists every provision (lint checks reservations against it) */
     size_t party_count;
-    party_def **parties;        /* sorted by state code after finish */
+    party_def **parties;        /* sorted by state code after finish; one per state, the first
+                                   period of participation (later ones follow `next`) */
+    /* non-NULL: the party table is known to be incomplete, so a state with no record may be a
+     * party (this source says where the full table is); NULL: no record means not a party */
+    const char *parties_incomplete;
+    const char *parties_incomplete_note;
+    size_t unrecorded_count;    /* with parties_incomplete: the states that may be parties with */
+    const state_def **unrecorded; /* no record here; 0: any state with no record may be one */
     origin at;
 } instrument_def;
 
@@ -366,6 +377,9 @@ const instrument_def *rb_instrument(const pacta_rulebase *rb, const char *id);
 const rule_def *rb_rule(const pacta_rulebase *rb, const char *id);
 const provision_def *instrument_provision(const instrument_def *inst, const char *id);
 const party_def *instrument_party(const instrument_def *inst, const char *state_code);
+/* 1 when inst's party table is marked incomplete and may omit state s, so that
+ * no record for s means "unknown", not "not a party". */
+int instrument_may_omit(const instrument_def *inst, const state_def *s);
 
 /* ------------------------------------------------------------ scenario */
 

@@ -132,6 +132,16 @@ const party_def *instrument_party(const instrument_def *inst, const char *state_
     return NULL;
 }
 
+int instrument_may_omit(const instrument_def *inst, const state_def *s)
+{
+    if (!inst->parties_incomplete)
+        return 0;
+    for (size_t i = 0; i < inst->unrecorded_count; i++)
+        if (inst->unrecorded[i] == s)
+            return 1;
+    return inst->unrecorded_count == 0;
+}
+
 static int covered_by_any(size_t n, const char *const *prefixes, const char *id)
 {
     for (size_t i = 0; i < n; i++)

@@ -91,6 +91,23 @@ int party_denunciation_effective(const instrument_def *inst, const party_def *p,
     return 1;
 }
 
+int party_period_end(const instrument_def *inst, const party_def *p, pdate_range *out)
+{
+    if (p->ceased.set) {
+        *out = p->ceased.when;
+        return 1;
+    }
+    return party_denunciation_effective(inst, p, out);
+}
+
+const party_def *party_period_at(const party_def *first, pdate_range event)
+{
+    const party_def *p = first;
+    while (p && p->next && p->next->consent.when.lo <= event.hi)
+        p = p->next;
+    return p;
+}
+
 static pdate_range entry_into_force(builder *b, const instrument_def *inst, const party_def *p,
                                     const char *actor)
 {
@@ -142,9 +159,33 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
     return f;
 }
 
+/* Where the end of a period falls against the event (still bound: before it ends), for a
+ * reason's last words; an overlap leaves the event's date deciding. */
+static const char *end_against_event(builder *b, pacta_truth still)
+{
+    if (still == PACTA_UNKNOWN)
+        b->out->date_decides = 1;
+    return still == PACTA_TRUE    ? ", after the event"
+           : still == PACTA_FALSE ? ", before the event"
+                                  : "; the event's date overlaps that date";
+}
+
+/* A cessation the depositary records: no longer a party from that day. */
+static pacta_truth check_ceased(builder *b, const instrument_def *inst, const party_def *p,
+                                const sc_event *e)
+{
+    pacta_truth still = before(e->date, p->ceased.when);
+    reason(b, arena_printf(b->ar, "%s ceased to be a party to the %s on %s [%s]%s.",
+                           p->state->code, inst->short_title, p->ceased.text, p->ceased.source,
+                           end_against_event(b, still)));
+    return still;
+}
+
 static pacta_truth check_denunciation(builder *b, const instrument_def *inst, const party_def *p,
                                       const sc_event *e)
 {
+    if (p->ceased.set)
+        return check_ceased(b, inst, p, e);
     if (!p->denunciation.set)
         return PACTA_TRUE;
     const char *actor = p->state->code;
@@ -169,12 +210,7 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
                            "effect %s later, on %s%s.",
                            actor, inst->short_title, p->denunciation.text, p->denunciation.source,
                            clause_label(inst, inst->denunciation_clause), delay,
-                           range_text(b->ar, effective),
-                           still == PACTA_TRUE    ? ", after the event"
-                           : still == PACTA_FALSE ? ", before the event"
-                                                  : "; the event's date overlaps that date"));
-    if (still == PACTA_UNKNOWN)
-        b->out->date_decides = 1;
+                           range_text(b->ar, effective), end_against_event(b, still)));
     return still;
 }
 
@@ -222,7 +258,20 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
                                   const sc_event *e)
 {
     const char *actor = e->actor->code;
-    const party_def *p = instrument_party(inst, actor);
+    const party_def *first = instrument_party(inst, actor);
+    if (!first && instrument_may_omit(inst, e->actor)) {
+        reason(b, arena_printf(b->ar,
+                               "The rulebase's party table for the %s is incomplete [%s]; no "
+                               "record for %s (%s), so whether it was bound on %s is unknown: "
+                               "its party record would decide.",
+                               inst->short_title, inst->parties_incomplete, actor,
+                               e->actor->name, e->date_text));
+        b->out->missing_record = arena_printf(b->ar, "%s.parties.%s", inst->id, actor);
+        if (!b->out->missing_record)
+            b->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    const party_def *p = party_period_at(first, e->date);
     if (!p) {
         reason(b, arena_printf(b->ar,
                                "%s (%s) is not a party to the %s: the rulebase records no "
@@ -236,6 +285,17 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
                                "alone does not bind.",
                                actor, inst->short_title, p->signature.text, p->signature.source));
         return PACTA_FALSE;
+    }
+    for (const party_def *q = first; q != p; q = q->next) {
+        pdate_range ended = {0, 0};
+        party_period_end(inst, q, &ended); /* the loader lets only an ended period have a next */
+        reason(b, arena_printf(b->ar,
+                               "%s was a party to the %s before, by its %s of %s [%s], until "
+                               "%s; the record weighed is its later %s.",
+                               actor, inst->short_title,
+                               q->consent_type ? q->consent_type : "consent", q->consent.text,
+                               q->consent.source, range_text(b->ar, ended),
+                               p->consent_type ? p->consent_type : "consent"));
     }
     b->out->view.consent = p->consent.text;
     b->out->view.consent_type = p->consent_type;
@@ -363,6 +423,7 @@ int binding_for_provision(arena *ar, const instrument_def *inst, const char *pro
             out->view = second.view;
             out->view.via = inc->id;
             out->date_decides = second.date_decides;
+            out->missing_record = second.missing_record;
         }
     }
     return b.oom ? -1 : 0;

@@ -505,6 +505,8 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             fs.missing.count = 0;
         if (verdict == PACTA_UNDETERMINED && b.date_decides)
             evaluation_push_unique(&fs.ev, &fs.missing, arena_printf(ar, "%s.date", e->id));
+        if (verdict == PACTA_UNDETERMINED && b.missing_record)
+            evaluation_push_unique(&fs.ev, &fs.missing, b.missing_record);
         /* caveats about unknown exceptions matter only where the rule would otherwise be breached */
         if (verdict == PACTA_NO_VIOLATION) {
             size_t kept = 0;

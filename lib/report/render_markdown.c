@@ -495,6 +495,10 @@ static void denunciation_cell(writer *w, notes *n, const pacta_rulebase *rb,
                               const instrument_def *inst, const party_def *p)
 {
     pdate_range effective;
+    if (p->ceased.set) {
+        dated_cell(w, n, rb, "ceased to be a party", &p->ceased);
+        return;
+    }
     if (!p->denunciation.set) {
         writer_str(w, "none");
         return;
@@ -510,10 +514,17 @@ static void denunciation_cell(writer *w, notes *n, const pacta_rulebase *rb,
     }
 }
 
+/* One period of participation p, or no record (p NULL). */
 static void treaty_row(writer *w, notes *n, const pacta_rulebase *rb, const instrument_def *inst,
-                       const char *state)
+                       const state_def *state, const party_def *p)
 {
-    const party_def *p = instrument_party(inst, state);
+    if (!p && instrument_may_omit(inst, state)) {
+        writer_str(w, " | " EM_DASH " | " EM_DASH " | unknown: no record, and the rules' party "
+                      "table is incomplete");
+        source_ref(w, n, rb, inst->parties_incomplete);
+        writer_str(w, " | " EM_DASH " | " EM_DASH " |\n");
+        return;
+    }
     if (!p) {
         writer_str(w, " | " EM_DASH " | " EM_DASH " | not a party (no record) | " EM_DASH " | " EM_DASH
                       " |\n");
@@ -601,12 +612,15 @@ static void timeline(writer *w, const pacta_report *rep, const pacta_rulebase *r
             if ((inst->kind == BIND_DOMESTIC || inst->kind == BIND_BILATERAL) &&
                 !names_state(inst, code))
                 continue;
-            writer_str(w, "| ");
-            md_text(w, inst->short_title);
-            if (inst->kind == BIND_TREATY)
-                treaty_row(w, n, rb, inst, code);
-            else
-                other_row(w, n, rb, inst, code);
+            const party_def *p = inst->kind == BIND_TREATY ? instrument_party(inst, code) : NULL;
+            do { /* a row per period of participation */
+                writer_str(w, "| ");
+                md_text(w, inst->short_title);
+                if (inst->kind == BIND_TREATY)
+                    treaty_row(w, n, rb, inst, st, p);
+                else
+                    other_row(w, n, rb, inst, code);
+            } while (p && (p = p->next));
         }
     }
 }

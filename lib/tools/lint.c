@@ -204,7 +204,8 @@ static void check_instrument(linter *l, const instrument_def *inst)
                 "the %s is in force from %s, before it was adopted (%s)", inst->short_title,
                 inst->in_force.text, inst->adopted.text);
     for (size_t i = 0; i < inst->party_count; i++)
-        check_record(l, inst, inst->parties[i]);
+        for (const party_def *p = inst->parties[i]; p; p = p->next)
+            check_record(l, inst, p);
 }
 
 /* ------------------------------------------------------------ sources, indicators */

@@ -37,7 +37,7 @@ const char *pacta_timeline_kind_name(pacta_timeline_kind k)
 {
     static const char *const names[] = {"signature",  "consent",    "in_force",     "through",
                                         "reservation", "withdrawal", "denunciation", "ceased",
-                                        "not_bound",  "binds_all"};
+                                        "not_bound",  "binds_all",  "unknown"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
 }
 
@@ -156,9 +156,15 @@ static void reservation_entries(builder *b, const instrument_def *inst, const pa
 
 static void denunciation_entries(builder *b, const instrument_def *inst, const party_def *p)
 {
+    const char *code = b->state->code;
+    if (p->ceased.set) {
+        entry(b, PACTA_TL_CEASED, p->ceased.text,
+              keeper_printf(&b->k, "ceased to be a party: no longer binds %s", code),
+              p->ceased.source, NULL);
+        return;
+    }
     if (!p->denunciation.set)
         return;
-    const char *code = b->state->code;
     pdate_range effective;
     if (!party_denunciation_effective(inst, p, &effective)) {
         pacta_timeline_entry_view *e = entry(
@@ -232,7 +238,14 @@ static void treaty_entries(builder *b, const instrument_def *inst)
     if (!p) {
         size_t before = b->entries.count;
         through_entry(b, inst, NULL);
-        if (b->entries.count == before)
+        if (b->entries.count == before && instrument_may_omit(inst, b->state))
+            entry(b, PACTA_TL_UNKNOWN, NULL,
+                  keeper_printf(&b->k,
+                                "no record, but the rules' party table for the %s is incomplete: "
+                                "whether it binds %s is unknown",
+                                inst->short_title, code),
+                  inst->parties_incomplete, NULL);
+        else if (b->entries.count == before)
             entry(b, PACTA_TL_NOT_BOUND, NULL,
                   keeper_printf(&b->k,
                                 "no record: the rules record no signature or consent by %s, so "
@@ -262,9 +275,18 @@ static void treaty_entries(builder *b, const instrument_def *inst)
     if (e)
         e->consent_type = keeper_str(&b->k, type);
     through_entry(b, inst, p);
-    in_force_entry(b, inst, p);
-    reservation_entries(b, inst, p);
-    denunciation_entries(b, inst, p);
+    for (; p; p = p->next) { /* each period of participation */
+        if (p != instrument_party(inst, code)) {
+            e = entry(b, PACTA_TL_CONSENT, p->consent.text,
+                      keeper_printf(&b->k, "%s again", p->consent_type ? p->consent_type : "consent"),
+                      p->consent.source, NULL);
+            if (e)
+                e->consent_type = keeper_str(&b->k, p->consent_type);
+        }
+        in_force_entry(b, inst, p);
+        reservation_entries(b, inst, p);
+        denunciation_entries(b, inst, p);
+    }
 }
 
 /* ------------------------------------------------------------ other law */

@@ -91,7 +91,8 @@ f = verdict("achr", "not_applicable", "achr/return-to-danger")
 if "2013-09-10, before the event" not in reasons(f): fail("reasons: %s" % reasons(f))
 '
 
-# Russia ceased to be a party on 16 Sep 2022, six months after its expulsion.
+# Russia ceased to be a party on 16 Sep 2022, six months after its expulsion
+# (the record's `ceased` date, as the Committee of Ministers gives it).
 for day in 2022-09-15 2022-09-16; do
     scenario "ru-$day" RU deport UA "$day" \
         '[{state: UA, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
@@ -99,9 +100,47 @@ for day in 2022-09-15 2022-09-16; do
     check "European Convention: Russia on $day (it ceased to be a party on 2022-09-16)" "$finding
 day = '$day'"'
 f = verdict("echr", "violation" if day == "2022-09-15" else "not_applicable")
-if "2022-09-16" not in reasons(f) or "art. 58(1)" not in reasons(f): fail("reasons: %s" % reasons(f))
+if "ceased to be a party to the European Convention on Human Rights on 2022-09-16" not in reasons(f):
+    fail("reasons: %s" % reasons(f))
 '
 done
+
+# A party table marked incomplete: a member state with no record (Germany) is
+# unknown, and the finding waits for its party record; a state the table
+# cannot omit (China) is still not a party.
+scenario de-unrecorded DE deport AF 2015-06-01 \
+    '[{state: AF, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
+run check --all --format json "$tmp/de-unrecorded.yaml"
+check "European Convention: Germany has no record in an incomplete table, so the finding is undetermined" "$finding"'
+f = verdict("echr", "undetermined")
+r = reasons(f)
+if "party table for the European Convention on Human Rights is incomplete [coe-chart-005]" not in r: fail("reasons: %s" % r)
+if "no record for DE (Germany)" not in r or "is not a party" in r: fail("reasons: %s" % r)
+if f["missing"] != ["echr.parties.DE"]: fail("missing %r" % f["missing"])
+'
+scenario cn-outside CN deport KP 2015-06-01 \
+    '[{state: KP, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
+run check --all --format json "$tmp/cn-outside.yaml"
+check "European Convention: China, which the incomplete table cannot omit, is not a party" "$finding"'
+f = verdict("echr", "not_applicable")
+if "is not a party to the European Convention on Human Rights" not in reasons(f): fail("reasons: %s" % reasons(f))
+if f["missing"]: fail("missing %r" % f["missing"])
+'
+run timeline --rules "$rules" DE --format json
+check "timeline DE: the European Convention is unknown, not 'not bound'" '
+if rc != 0: fail("exit %d" % rc)
+doc = json.loads(text)
+inst = {i["instrument"]: i for i in doc["instruments"]}
+kinds = [e["kind"] for e in inst["echr"]["entries"]]
+if kinds != ["unknown"]: fail("kinds %r" % kinds)
+if "incomplete" not in inst["echr"]["entries"][0]["text"]: fail("text %r" % inst["echr"]["entries"][0])
+'
+run show --rules "$rules" echr --format json
+check "show echr: the party table is marked incomplete, with the depositary's chart" '
+if rc != 0: fail("exit %d" % rc)
+inst = json.loads(text)["instrument"]
+if inst.get("parties_incomplete", {}).get("id") != "coe-chart-005": fail("%r" % inst.get("parties_incomplete"))
+'
 
 # ------------------------------------------------------------------ Protocol No. 4 and the N.D. and N.T. exception
 

@@ -293,6 +293,43 @@ static void test_duplicate_records(void **state)
                       "duplicate party record for state 'AA' (also defined at t-parties.yaml:5:7)");
 }
 
+/* A second record for a state is a later period only if the first ended before its consent. */
+static void test_overlapping_periods(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL,
+                           "    - state: AA\n"
+                           "      consent: {date: 1990-03-01, type: accession, source: src}\n"
+                           "      denunciation: {date: 1995-01-01, source: src}\n"
+                           "    - {state: AA, consent: {date: 1994-03-01, type: accession, source: src}}\n",
+                           NULL, NULL),
+                      "t-parties.yaml", 8, 7,
+                      "duplicate party record for state 'AA' (also defined at t-parties.yaml:5:7)");
+}
+
+static void test_ceased_and_denounced(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL,
+                           "    - state: AA\n"
+                           "      consent: {date: 1990-03-01, type: accession, source: src}\n"
+                           "      denunciation: {date: 1995-01-01, source: src}\n"
+                           "      ceased: {date: 1996-01-01, source: src}\n",
+                           NULL, NULL),
+                      "t-parties.yaml", 8, 15,
+                      "a record ends by a denunciation or by 'ceased', not both");
+}
+
+static void test_incomplete_table_names_known_states(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL,
+                           "    - {state: AA, consent: {date: 1990-03-01, type: accession, source: src}}\n"
+                           "  incomplete: {source: src, states: [BB, XX]}\n",
+                           NULL, NULL),
+                      "t-parties.yaml", 6, 37, "unknown state 'XX'");
+}
+
 static void test_regex_that_does_not_compile(void **state)
 {
     (void)state;
@@ -572,6 +609,9 @@ int main(void)
         cmocka_unit_test_teardown(test_rule_citing_missing_provision, teardown),
         cmocka_unit_test_teardown(test_unknown_state, teardown),
         cmocka_unit_test_teardown(test_duplicate_records, teardown),
+        cmocka_unit_test_teardown(test_overlapping_periods, teardown),
+        cmocka_unit_test_teardown(test_ceased_and_denounced, teardown),
+        cmocka_unit_test_teardown(test_incomplete_table_names_known_states, teardown),
         cmocka_unit_test_teardown(test_regex_that_does_not_compile, teardown),
         cmocka_unit_test_teardown(test_reservation_to_non_reservable_provision, teardown),
         cmocka_unit_test_teardown(test_reservation_partly_non_reservable, teardown),
