@@ -206,6 +206,16 @@ static void check_instrument(linter *l, const instrument_def *inst)
     for (size_t i = 0; i < inst->party_count; i++)
         for (const party_def *p = inst->parties[i]; p; p = p->next)
             check_record(l, inst, p);
+    for (size_t i = 0; i < inst->unrecorded_count; i++) {
+        const party_def *p = instrument_party(inst, inst->unrecorded[i]->code);
+        if (p)
+            hint(l,
+                 problem(l, PACTA_SEVERITY_WARNING, "incomplete-lists-recorded", &p->at,
+                         "%s has a record, yet the %s's party table lists it under "
+                         "'incomplete: states' as a state it omits",
+                         p->state->code, inst->short_title),
+                 "remove the state from 'incomplete: states' now that its record is in");
+    }
 }
 
 /* ------------------------------------------------------------ sources, indicators */

@@ -445,6 +445,16 @@ static void test_denunciation_without_consent(void **state)
               "AA's record has a denunciation (1995-01-01) but no consent to denounce");
 }
 
+static void test_incomplete_lists_a_recorded_state(void **state)
+{
+    (void)state;
+    lint_records("    - {state: AA, consent: {date: 1990-03-01, type: accession, source: src}}\n"
+                 "  incomplete: {source: src, states: [AA, BB]}\n");
+    assert_at(the_problem("incomplete-lists-recorded"), PACTA_SEVERITY_WARNING, "t-parties.yaml", 5,
+              7, "AA has a record, yet the Treaty's party table lists it under 'incomplete: "
+                 "states' as a state it omits");
+}
+
 static void test_entry_into_force_before_adoption(void **state)
 {
     (void)state;
@@ -623,6 +633,7 @@ int main(void)
         cmocka_unit_test_teardown(test_succession_effective_before_entry_into_force, teardown),
         cmocka_unit_test_teardown(test_reservation_withdrawn_before_consent, teardown),
         cmocka_unit_test_teardown(test_denunciation_without_consent, teardown),
+        cmocka_unit_test_teardown(test_incomplete_lists_a_recorded_state, teardown),
         cmocka_unit_test_teardown(test_entry_into_force_before_adoption, teardown),
         cmocka_unit_test_teardown(test_source_nothing_cites, teardown),
         cmocka_unit_test_teardown(test_indicator_matching_the_empty_string, teardown),
