@@ -105,18 +105,18 @@ if "ceased to be a party to the European Convention on Human Rights on 2022-09-1
 '
 done
 
-# A party table marked incomplete: a member state with no record (Germany) is
+# A party table marked incomplete: a member state with no record (Poland) is
 # unknown, and the finding waits for its party record; a state the table
 # cannot omit (China) is still not a party.
-scenario de-unrecorded DE deport AF 2015-06-01 \
+scenario pl-unrecorded PL deport AF 2015-06-01 \
     '[{state: AF, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
-run check --all --format json "$tmp/de-unrecorded.yaml"
-check "European Convention: Germany has no record in an incomplete table, so the finding is undetermined" "$finding"'
+run check --all --format json "$tmp/pl-unrecorded.yaml"
+check "European Convention: Poland has no record in an incomplete table, so the finding is undetermined" "$finding"'
 f = verdict("echr", "undetermined")
 r = reasons(f)
 if "party table for the European Convention on Human Rights is incomplete [coe-chart-005]" not in r: fail("reasons: %s" % r)
-if "no record for DE (Germany)" not in r or "is not a party" in r: fail("reasons: %s" % r)
-if f["missing"] != ["echr.parties.DE"]: fail("missing %r" % f["missing"])
+if "no record for PL (Poland)" not in r or "is not a party" in r: fail("reasons: %s" % r)
+if f["missing"] != ["echr.parties.PL"]: fail("missing %r" % f["missing"])
 '
 scenario cn-outside CN deport KP 2015-06-01 \
     '[{state: KP, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
@@ -126,8 +126,8 @@ f = verdict("echr", "not_applicable")
 if "is not a party to the European Convention on Human Rights" not in reasons(f): fail("reasons: %s" % reasons(f))
 if f["missing"]: fail("missing %r" % f["missing"])
 '
-run timeline --rules "$rules" DE --format json
-check "timeline DE: the European Convention is unknown, not 'not bound'" '
+run timeline --rules "$rules" PL --format json
+check "timeline PL: the European Convention is unknown, not 'not bound'" '
 if rc != 0: fail("exit %d" % rc)
 doc = json.loads(text)
 inst = {i["instrument"]: i for i in doc["instruments"]}
