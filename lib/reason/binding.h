@@ -23,7 +23,7 @@ typedef struct binding_result {
     ptrvec caveats;
     int date_decides;                   /* 1: the event's date would decide an unknown */
     const char *missing_record;         /* non-NULL: the party record that would decide an
-                                           unknown ("echr.parties.PL"), the table being incomplete */
+                                           unknown ("echr.parties.GE"), the table being incomplete */
 } binding_result;
 
 /**

@@ -105,18 +105,18 @@ if "ceased to be a party to the European Convention on Human Rights on 2022-09-1
 '
 done
 
-# A party table marked incomplete: a member state with no record (Poland) is
+# A party table marked incomplete: a member state with no record (Georgia) is
 # unknown, and the finding waits for its party record; a state the table
 # cannot omit (China) is still not a party.
-scenario pl-unrecorded PL deport AF 2015-06-01 \
+scenario ge-unrecorded GE deport AF 2015-06-01 \
     '[{state: AF, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
-run check --all --format json "$tmp/pl-unrecorded.yaml"
-check "European Convention: Poland has no record in an incomplete table, so the finding is undetermined" "$finding"'
+run check --all --format json "$tmp/ge-unrecorded.yaml"
+check "European Convention: Georgia has no record in an incomplete table, so the finding is undetermined" "$finding"'
 f = verdict("echr", "undetermined")
 r = reasons(f)
 if "party table for the European Convention on Human Rights is incomplete [coe-chart-005]" not in r: fail("reasons: %s" % r)
-if "no record for PL (Poland)" not in r or "is not a party" in r: fail("reasons: %s" % r)
-if f["missing"] != ["echr.parties.PL"]: fail("missing %r" % f["missing"])
+if "no record for GE (Georgia)" not in r or "is not a party" in r: fail("reasons: %s" % r)
+if f["missing"] != ["echr.parties.GE"]: fail("missing %r" % f["missing"])
 '
 scenario cn-outside CN deport KP 2015-06-01 \
     '[{state: KP, fact: ill_treatment_on_return}]' '' '{voluntary: false}'
@@ -126,8 +126,8 @@ f = verdict("echr", "not_applicable")
 if "is not a party to the European Convention on Human Rights" not in reasons(f): fail("reasons: %s" % reasons(f))
 if f["missing"]: fail("missing %r" % f["missing"])
 '
-run timeline --rules "$rules" PL --format json
-check "timeline PL: the European Convention is unknown, not 'not bound'" '
+run timeline --rules "$rules" GE --format json
+check "timeline GE: the European Convention is unknown, not 'not bound'" '
 if rc != 0: fail("exit %d" % rc)
 doc = json.loads(text)
 inst = {i["instrument"]: i for i in doc["instruments"]}
