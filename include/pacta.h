@@ -568,11 +568,25 @@ PACTA_EXPORT int pacta_finding_counterfactuals_truncated(const pacta_finding *f)
 typedef enum pacta_format {
     PACTA_FORMAT_TEXT = 0,
     PACTA_FORMAT_JSON = 1,
-    PACTA_FORMAT_MARKDOWN = 2  /**< a memo: summary table, findings, footnotes, binding timeline */
+    PACTA_FORMAT_MARKDOWN = 2, /**< a memo: summary table, findings, footnotes, binding timeline */
+    PACTA_FORMAT_HTML = 3,     /**< one self-contained page: summary table, findings with their
+                                    reasoning folded, citations as links, an SVG binding timeline
+                                    per acting state */
+    PACTA_FORMAT_SVG = 4       /**< an SVG image; only pacta_timeline_render() writes it */
 } pacta_format;
 
 /** Rendering flags, or-ed together. */
-#define PACTA_RENDER_ALL 0x1u     /**< text: include not_applicable findings (JSON always does) */
+#define PACTA_RENDER_ALL 0x1u     /**< text, HTML: include not_applicable findings (JSON always does) */
+/**
+ * JSON: the format 1 shape, kept for one version (pacta 0.1): each finding
+ * repeats its citation objects, its provision's text, and its steps and
+ * facts. Without it, format 2: "format": 2, citations as ids into a
+ * top-level "sources" table, provision texts in a top-level "provisions"
+ * table, and steps and facts only with PACTA_RENDER_EXPLAIN.
+ */
+#define PACTA_RENDER_JSON_V1 0x4u
+/** Text: ANSI colour for a terminal (the caller decides; the library never looks). */
+#define PACTA_RENDER_COLOR 0x8u
 
 /** Receives rendered bytes; returns 0 on success, nonzero to stop rendering. */
 typedef int (*pacta_write_fn)(void *ctx, const char *data, size_t len);
@@ -606,9 +620,10 @@ PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rule
  * separates them with a thematic break).
  *
  * Rendering flags use these bits: 0x1 PACTA_RENDER_ALL, 0x2
- * PACTA_RENDER_EXPLAIN, 0xF00 the citation style (PACTA_RENDER_CITE()).
+ * PACTA_RENDER_EXPLAIN, 0x4 PACTA_RENDER_JSON_V1, 0x8 PACTA_RENDER_COLOR,
+ * 0xF00 the citation style (PACTA_RENDER_CITE()).
  */
-#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis */
+#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis; JSON: steps and facts */
 
 typedef enum pacta_cite_style {
     PACTA_CITE_LABEL = 0,    /**< as the findings label it: "Convention relating to the Status of Refugees, art. 33(1)" */

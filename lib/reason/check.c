@@ -448,7 +448,7 @@ static void step_account(finding_state *fs, rp_step *s, const char *provision_la
     s->reasons.items = copy;
 }
 
-static void cite(finding_state *fs, const char *instrument, const char *provision,
+static void cite(finding_state *fs, const char *id, const char *instrument, const char *provision,
                  const char *label, const char *source, const char *url)
 {
     if (!label) { /* the label's allocation failed */
@@ -465,6 +465,7 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
         fs->ev.oom = 1;
         return;
     }
+    c->id = id;
     c->instrument = instrument;
     c->provision = provision;
     c->label = label;
@@ -476,7 +477,7 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
 static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
 {
     const provision_def *p = instrument_provision(inst, id);
-    cite(fs, inst->id, id,
+    cite(fs, NULL, inst->id, id,
          arena_printf(fs->ev.ar, "%s, %s", inst->title, p ? p->label : id),
          inst->cite ? inst->cite : inst->cite_source, inst->url);
 }
@@ -486,7 +487,7 @@ static void cite_sources(finding_state *fs, size_t count, const char *const *ids
     for (size_t i = 0; i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
         if (s)
-            cite(fs, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+            cite(fs, s->id, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
     }
 }
 
@@ -626,12 +627,14 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                                   : "bilateral";
     f->binding = b.view;
 
-    ptrvec events = {0};
+    ptrvec events = {0}, acts = {0};
     for (size_t i = 0; i < step_count; i++) {
         push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
+        push(&fs.ev, &acts, (void *)steps[i]->action->verb);
         push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
     }
     f->events = to_strings(&events);
+    f->acts = to_strings(&acts);
     f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
     if (f->narrative.items && fs.reasons.count == step_count) {
         f->narrative.count = step_count;
