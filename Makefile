@@ -91,6 +91,7 @@ clitest: $(CLI)
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/tools.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/explain.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/whatif.sh
+	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/html.sh
 
 # The README's C program, linked against the shared library as a user would.
 $(BUILD)/check-example: examples/check.c include/pacta.h $(SHARED_LIB)

@@ -21,7 +21,7 @@ static const char usage_text[] =
     "       pacta check --batch FILE [--jobs N] [--rules DIR]\n"
     "       pacta test [--rules DIR] FILE... [--coverage [--format text|json]]\n"
     "       pacta lint [--rules DIR] [--examples DIR] [--format text|json] [--strict]\n"
-    "       pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
+    "       pacta timeline [--rules DIR] [--format text|json|svg] [--on DATE] STATE\n"
     "       pacta show [--rules DIR] [--format text|json] INSTRUMENT[/PROVISION]\n"
     "       pacta grade [--rules DIR] [--format text|json] ANSWERS  (or test --answers)\n"
     "       pacta --version | --help\n"
@@ -414,7 +414,7 @@ static int command(int argc, char **argv)
     if (status == CLI_EXIT_OK && a.help)
         status = finish_output(fputs(usage_text, stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
     else if (status == CLI_EXIT_OK && a.batch)
-        status = cli_check_batch(a.rules, a.batch, a.job_count);
+        status = cli_check_batch(a.rules, a.batch, a.job_count, a.flags & PACTA_RENDER_JSON_V1);
     else if (status == CLI_EXIT_OK)
         status = run(&a);
     free(a.files);

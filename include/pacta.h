@@ -981,7 +981,11 @@ PACTA_EXPORT pacta_timeline_instrument_view pacta_timeline_instrument(const pact
  *          "caveats": [...]}]}]}
  *
  * "date" and "answers" only with a date; "provisions" only on reservations;
- * "effective" on every entry. Returns PACTA_EIO if write returned nonzero.
+ * "effective" on every entry. PACTA_FORMAT_SVG draws the record: one
+ * <svg> element, with a lane per instrument, a bar for the days it bound
+ * the state, and a line at the date given (no trailing newline; no
+ * stylesheet, script or external reference). Returns PACTA_EIO if write
+ * returned nonzero.
  */
 PACTA_EXPORT pacta_status pacta_timeline_render(const pacta_timeline *tl, pacta_format format,
                                                 unsigned flags, pacta_write_fn write, void *ctx);

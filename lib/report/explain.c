@@ -289,3 +289,36 @@ const char *explain_verdict_tag(pacta_verdict v)
     }
     return "INVALID";
 }
+
+void explain_binding_short(phrase *p, const pacta_finding *f)
+{
+    const pacta_binding_view *b = &f->binding;
+    size_t start = p->len;
+    if (b->consent)
+        phrase_add(p, "%s %s", b->consent_type ? b->consent_type : "consent", b->consent);
+    if (b->in_force)
+        phrase_add(p, "%sin force %s", p->len > start ? "; " : "", b->in_force);
+    if (b->clause)
+        phrase_add(p, " under %s", b->clause);
+    if (b->via)
+        phrase_add(p, "%svia %s", p->len > start ? "; " : "", b->via);
+    if (p->len == start)
+        phrase_add(p, "%s law", f->basis ? f->basis : "");
+}
+
+const char *explain_step_word(const rp_step *s)
+{
+    if (s->value == PACTA_UNKNOWN)
+        return "open";
+    if (s->kind == PACTA_STEP_EXCEPTION)
+        return s->value == PACTA_TRUE ? "established" : "not established";
+    return s->value == PACTA_TRUE ? "established" : "absent";
+}
+
+void explain_fact_short(phrase *p, const rp_fact *x)
+{
+    if (x->from == PACTA_FROM_PERSON && x->detail && strncmp(x->detail, "status ", 7) == 0)
+        phrase_add(p, "%s: %s", x->ref, x->detail + 7);
+    else
+        phrase_add(p, "%s = %s", x->ref, pacta_truth_name(x->value));
+}

@@ -251,41 +251,23 @@ static void rule_line(writer *w, const pacta_finding *f, unsigned flags)
 /* "ratification 1988-10-04; in force 1988-11-03 under art. 27(2)", or nothing for customary law. */
 static void binding_line(writer *w, const pacta_finding *f, unsigned flags)
 {
-    const pacta_binding_view *b = &f->binding;
     phrase p;
     phrase_clear(&p);
-    if (b->consent)
-        phrase_add(&p, "%s %s", b->consent_type ? b->consent_type : "consent", b->consent);
-    if (b->in_force)
-        phrase_add(&p, "%sin force %s", p.len ? "; " : "", b->in_force);
-    if (b->clause)
-        phrase_add(&p, " under %s", b->clause);
-    if (b->via)
-        phrase_add(&p, "%svia %s", p.len ? "; " : "", b->via);
-    if (p.len == 0)
-        phrase_add(&p, "%s law", f->basis ? f->basis : "");
+    explain_binding_short(&p, f);
     item(w, flags, f->verdict == PACTA_NOT_APPLICABLE ? "Binding:" : "Bound:", p.buf);
-}
-
-static const char *step_word(const rp_step *s)
-{
-    if (s->value == PACTA_UNKNOWN)
-        return "open";
-    if (s->kind == PACTA_STEP_EXCEPTION)
-        return s->value == PACTA_TRUE ? "established" : "not established";
-    return s->value == PACTA_TRUE ? "established" : "absent";
 }
 
 /* "torture-risk established (KP.torture_on_return = true; e2.to = true)", facts left open left out. */
 static void step_phrase(phrase *p, const pacta_finding *f, const rp_step *s)
 {
     int facts = 0;
-    phrase_add(p, "%s %s", s->id ? s->id : pacta_step_kind_name(s->kind), step_word(s));
+    phrase_add(p, "%s %s", s->id ? s->id : pacta_step_kind_name(s->kind), explain_step_word(s));
     for (size_t k = 0; k < s->fact_count; k++) {
         const rp_fact *x;
         if (s->facts[k] >= f->fact_count || (x = &f->facts[s->facts[k]])->value == PACTA_UNKNOWN)
             continue;
-        phrase_add(p, "%s%s = %s", facts++ ? "; " : " (", x->ref, pacta_truth_name(x->value));
+        phrase_add(p, "%s", facts++ ? "; " : " (");
+        explain_fact_short(p, x);
     }
     if (facts)
         phrase_add(p, ")");

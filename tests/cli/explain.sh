@@ -171,6 +171,12 @@ if not f['citations'][0]['label'].startswith('Convention relating to the Status 
 if not f['provision_text'].startswith('No Contracting State') or not f['steps'] or not f['facts']: fail('text, steps or facts')
 "
 
+run check --rules "$rules" --batch "$prc" --json-shape v1
+check "--batch --json-shape v1: the old shape on every line" "
+d = json.loads(text.splitlines()[0])
+if 'format' in d or 'sources' in d or not d['findings'][0]['citations'][0]['label']: fail('not v1')
+"
+
 run check --rules "$rules" --format json --json-shape v3 "$prc"
 check "--json-shape takes v1 or v2" "
 if $rc != 2 or text: fail('exit $rc, or output')

@@ -446,6 +446,7 @@ static void test_render_write_failure(void **state)
     assert_int_equal(pacta_render(NULL, NULL, PACTA_FORMAT_JSON, 0, sink_write, &out),
                      PACTA_EUSAGE);
     assert_int_equal(pacta_render(rep, NULL, (pacta_format)7, 0, sink_write, &out), PACTA_EUSAGE);
+    assert_int_equal(pacta_render(rep, NULL, PACTA_FORMAT_SVG, 0, sink_write, &out), PACTA_EUSAGE);
     assert_int_equal(pacta_render(rep, NULL, PACTA_FORMAT_TEXT, 0, NULL, NULL), PACTA_EUSAGE);
     pacta_report_free(rep);
 }
@@ -526,6 +527,40 @@ static void test_text_wraps(void **state)
     }
     assert_non_null(strstr(out.data, "\n[1] UNDETERMINED  "));
     assert_non_null(strstr(out.data, "    Missing: KP.torture_on_return\n"));
+    pacta_report_free(rep);
+    sink_reset(&out);
+}
+
+/* ------------------------------------------------------------ HTML */
+
+static void test_html_escapes(void **state)
+{
+    (void)state;
+    sink out = {0};
+    writer w;
+    writer_init(&w, sink_write, &out, NULL);
+    writer_html(&w, "<a href='x'>&\"\t\x01\xFF é</a>");
+    assert_int_equal(writer_finish(&w), PACTA_OK);
+    assert_string_equal(out.data, "&lt;a href=&#39;x&#39;&gt;&amp;&quot; \xEF\xBF\xBD\xEF\xBF\xBD "
+                                  "é&lt;/a&gt;");
+    sink_reset(&out);
+
+    pacta_report *rep = report_new("<s>.yaml", "<script>alert(1)</script> & \"q\"");
+    pacta_finding *f = full_finding(rep);
+    f->citations[0].url = "javascript:alert(1)"; /* not a link a page may carry */
+    f->actor = "C<N";
+    assert_int_equal(render(rep, PACTA_FORMAT_HTML, 0, &out), PACTA_OK);
+    const char *t = out.data;
+    assert_true(strncmp(t, "<!DOCTYPE html>\n", 16) == 0);
+    assert_null(strstr(t, "<script>alert"));
+    assert_non_null(strstr(t, "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</h1>"));
+    assert_non_null(strstr(t, "data-actor=\"C&lt;N\""));
+    assert_null(strstr(t, "javascript:"));
+    assert_non_null(strstr(t, "<tr id=\"row-1\" data-rule=\"refugee-convention/return-to-risk\" "
+                              "data-verdict=\"violation\""));
+    assert_non_null(strstr(t, "<details><summary>"));
+    assert_int_equal(t[out.len - 1], '\n');
+    assert_non_null(strstr(t, "</html>\n"));
     pacta_report_free(rep);
     sink_reset(&out);
 }
@@ -664,6 +699,7 @@ int main(void)
         cmocka_unit_test(test_render_write_failure),
         cmocka_unit_test(test_text_answer_first),
         cmocka_unit_test(test_text_wraps),
+        cmocka_unit_test(test_html_escapes),
         cmocka_unit_test(test_accessors),
         cmocka_unit_test(test_expectations),
     };
