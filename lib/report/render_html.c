@@ -78,7 +78,9 @@ static const char STYLE[] =
     "table.summary td.num{text-align:left}"
     "dl{grid-template-columns:1fr}dt{padding-top:.4rem}}"
     "@media print{body{font-size:11pt}main{max-width:none;padding:0}"
-    "a{color:inherit}summary{display:none}details{margin:0}"
+    "a{color:inherit}a[href^=\"http\"]::after{content:\" <\" attr(href) \">\";font-size:.8em}"
+    "summary{display:none}details{margin:0}"
+    "details::details-content{content-visibility:visible;display:block}"
     "article{border-left-width:3px}h2{break-after:avoid}figure{break-inside:avoid}}";
 
 /* Opens every folded analysis before printing, so that paper shows the reasoning. */
