@@ -456,6 +456,11 @@ static void finding(writer *w, const pacta_finding *f, size_t number, const pact
     writer_str(w, " (");
     writer_html(w, f->date);
     writer_str(w, ")</h3>\n");
+    pacta_baseline_view before = pacta_finding_baseline(f);
+    if (before.changed)
+        writer_printf(w, "<p class=\"meta\">Changed by the assumptions: %s \xE2\x86\x92 %s</p>\n",
+                      before.found ? pacta_verdict_name(before.verdict) : "no finding",
+                      pacta_verdict_name(f->verdict));
     answer(w, f, rb, flags);
     writer_str(w, "<details><summary>The reasoning: issue, rule, application, conclusion"
                   "</summary>\n");
@@ -541,7 +546,16 @@ void render_html(writer *w, const pacta_report *rep, const pacta_rulebase *rb, u
     if (rb)
         writer_printf(w, " &middot; rules of %zu files, SHA-256 <code>%s</code>",
                       pacta_rulebase_file_count(rb), pacta_rulebase_digest(rb));
-    writer_str(w, " &middot; pacta " PACTA_VERSION_STRING "</p></header>\n");
+    writer_str(w, " &middot; pacta " PACTA_VERSION_STRING "</p>");
+    for (size_t i = 0; i < pacta_report_assumption_count(rep); i++) {
+        pacta_change_view a = pacta_report_assumption(rep, i);
+        writer_str(w, i ? ", <code>" : "<p class=\"meta\">Checked assuming <code>");
+        writer_html(w, a.fact);
+        writer_char(w, '=');
+        writer_html(w, a.value);
+        writer_str(w, "</code>");
+    }
+    writer_str(w, pacta_report_assumption_count(rep) ? "</p></header>\n" : "</header>\n");
     summary(w, rep, flags);
     writer_str(w, "<section id=\"findings\"><h2>Findings</h2>\n");
     for (size_t i = 0; i < rep->finding_count; i++)

@@ -65,6 +65,14 @@ else
     not_ok "html: one script (the page's own), no control characters" "scripts or controls"
 fi
 
+run check --rules "$rules" --format html --assume KP.torture_on_return=false "$prc"
+if grep -q 'Checked assuming <code>KP.torture_on_return=false</code>' "$tmp/out" &&
+    grep -q 'Changed by the assumptions: violation → no_violation' "$tmp/out"; then
+    ok "html: the assumptions, and the verdicts they changed"
+else
+    not_ok "html: the assumptions, and the verdicts they changed" "exit $rc"
+fi
+
 run check --rules "$rules" --format html "$prc" "$prc"
 if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q 'one page for one scenario' "$tmp/err"; then
     ok "html: one page, so one scenario"
