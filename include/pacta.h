@@ -593,8 +593,10 @@ typedef int (*pacta_write_fn)(void *ctx, const char *data, size_t len);
 
 /**
  * Renders the report of one scenario. JSON is one object with no trailing
- * newline; text ends with a newline. Returns PACTA_EIO if write returned
- * nonzero, PACTA_ENOMEM if an allocation failed.
+ * newline; text ends with a newline, and so does HTML, a whole page that
+ * loads nothing (one page per report). PACTA_FORMAT_SVG is not a report's
+ * format (PACTA_EUSAGE). Returns PACTA_EIO if write returned nonzero,
+ * PACTA_ENOMEM if an allocation failed.
  */
 PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rulebase *rb,
                                        pacta_format format, unsigned flags,
