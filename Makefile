@@ -104,6 +104,7 @@ clitest: $(CLI)
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/whatif.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/userkit.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/regional.sh
+	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/html.sh
 
 # lib/ is in layers (lib/README.md): no file uses a layer above its own and
 # no files depend on each other in a circle, read from the objects' symbols

@@ -48,10 +48,11 @@ void cli_scenarios_free(cli_scenarios *s);
 
 /**
  * check --batch (cli/batch.c): checks the stream of scenarios in path ("-":
- * standard input) on jobs threads and writes JSON Lines; returns the exit
- * status for the whole stream.
+ * standard input) on jobs threads and writes JSON Lines, rendered with flags
+ * (PACTA_RENDER_JSON_V1 for the old shape); returns the exit status for the
+ * whole stream.
  */
-int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs);
+int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, unsigned flags);
 
 /**
  * test --coverage (cli/coverage.c): prints which parts of the rules the

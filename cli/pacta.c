@@ -9,17 +9,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: pacta check [--rules DIR] [--format text|json|markdown] [--all] [--explain]\n"
-    "                   [--cite bluebook|oscola|plain] [--assume FACT=VALUE]...\n"
+    "usage: pacta check [--rules DIR] [--format text|json|markdown|html] [--all] [--explain]\n"
+    "                   [--cite bluebook|oscola|plain] [--json-shape v1|v2]\n"
+    "                   [--assume FACT=VALUE]...\n"
     "                   [--counterfactuals] FILE...\n"
     "       pacta check --batch FILE [--jobs N] [--rules DIR]\n"
     "       pacta test [--rules DIR] FILE... [--coverage [--format text|json]]\n"
     "       pacta lint [--rules DIR] [--examples DIR] [--format text|json] [--strict]\n"
-    "       pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
+    "       pacta timeline [--rules DIR] [--format text|json|svg] [--on DATE] STATE\n"
     "       pacta show [--rules DIR] [--format text|json] INSTRUMENT[/PROVISION]\n"
     "       pacta grade [--rules DIR] [--format text|json] ANSWERS  (or test --answers)\n"
     "       pacta new > FILE.yaml\n"
@@ -41,11 +43,16 @@ static const char usage_text[] =
     "options:\n"
     "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
     "                   holds vocabulary.yaml, else the installed rules\n"
-    "  --format FORMAT  text (default); json: one JSON object per scenario,\n"
-    "                   each on its own line; markdown: a memo to paste\n"
-    "  --all            text: also show not_applicable findings\n"
+    "  --format FORMAT  text (default): a summary table, then a paragraph per\n"
+    "                   finding, in colour on a terminal (not with NO_COLOR);\n"
+    "                   json: one JSON object per scenario, each on its own line;\n"
+    "                   markdown: a memo; html: one self-contained page\n"
+    "  --all            text, markdown, html: also show not_applicable findings\n"
     "  --explain        text: each finding as a numbered legal analysis (Issue,\n"
-    "                   Rule, Application, Conclusion); markdown is always so\n"
+    "                   Rule, Application, Conclusion); markdown and html are\n"
+    "                   always so; json: add each finding's steps and facts\n"
+    "  --json-shape v1  json: the shape of pacta 0.1 (each finding repeats its\n"
+    "                   sources, text, steps and facts); kept for one version\n"
     "  --cite STYLE     cite treaties as bluebook, oscola or plain (text, markdown,\n"
     "                   and a \"formatted\" member in JSON citations)\n"
     "  --assume FACT=VALUE  check as if FACT had VALUE (repeatable): STATE.fact,\n"
@@ -114,8 +121,10 @@ static int parse_format(const char *value, pacta_format *out)
         *out = PACTA_FORMAT_JSON;
     else if (strcmp(value, "markdown") == 0)
         *out = PACTA_FORMAT_MARKDOWN;
+    else if (strcmp(value, "html") == 0)
+        *out = PACTA_FORMAT_HTML;
     else
-        return usage_error("unknown format '%s' (use text, json or markdown)", value);
+        return usage_error("unknown format '%s' (use text, json, markdown or html)", value);
     return CLI_EXIT_OK;
 }
 
@@ -179,6 +188,13 @@ static int parse_args(int argc, char **argv, args *a)
             a->format_given = 1;
         } else if (is_check && strcmp(arg, "--all") == 0) {
             a->flags |= PACTA_RENDER_ALL;
+        } else if (is_check && (m = cli_option_value(argc, argv, &i, "--json-shape", &value)) != 0) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            if (strcmp(value, "v1") == 0)
+                a->flags |= PACTA_RENDER_JSON_V1;
+            else if (strcmp(value, "v2") != 0)
+                return usage_error("unknown JSON shape '%s' (use v2, or v1 for the old one)", value);
         } else if (is_check && strcmp(arg, "--explain") == 0) {
             a->flags |= PACTA_RENDER_EXPLAIN;
         } else if (is_check && (m = cli_option_value(argc, argv, &i, "--cite", &value)) != 0) {
@@ -203,7 +219,8 @@ static int parse_args(int argc, char **argv, args *a)
             return usage_error("%s: unknown option '%s'", a->command, arg);
         }
     }
-    if (!is_check && a->format_given && (!a->coverage || a->format == PACTA_FORMAT_MARKDOWN))
+    if (!is_check && a->format_given &&
+        (!a->coverage || a->format == PACTA_FORMAT_MARKDOWN || a->format == PACTA_FORMAT_HTML))
         return usage_error("test: --format text|json goes with --coverage");
     if ((a->batch || a->jobs) && (a->assume_count || a->whatif))
         return usage_error("check: --batch takes no --assume or --counterfactuals");
@@ -255,15 +272,29 @@ static void free_reports(pacta_report **reports, size_t n)
 
 /* ------------------------------------------------------------ check */
 
+/* Colour for people at a terminal, unless NO_COLOR (https://no-color.org) is set and not empty. */
+static unsigned colour_flag(pacta_format format)
+{
+    const char *no_colour = getenv("NO_COLOR");
+    if (format != PACTA_FORMAT_TEXT || (no_colour && *no_colour) || !isatty(STDOUT_FILENO))
+        return 0;
+    return PACTA_RENDER_COLOR;
+}
+
 static int print_reports(const args *a, const pacta_rulebase *rb, pacta_report **reports, size_t n)
 {
     int status = CLI_EXIT_OK;
+    unsigned flags = a->flags | colour_flag(a->format);
+    if (a->format == PACTA_FORMAT_HTML && n > 1) {
+        fprintf(stderr, "pacta: --format html writes one page for one scenario; %zu were given\n", n);
+        return CLI_EXIT_BAD;
+    }
     for (size_t i = 0; i < n; i++) {
         if (a->format == PACTA_FORMAT_TEXT && i > 0)
             fputc('\n', stdout);
         else if (a->format == PACTA_FORMAT_MARKDOWN && i > 0)
             fputs("\n---\n\n", stdout); /* one memo per scenario, each with its own notes */
-        pacta_status st = pacta_render(reports[i], rb, a->format, a->flags, write_stdout, NULL);
+        pacta_status st = pacta_render(reports[i], rb, a->format, flags, write_stdout, NULL);
         if (st == PACTA_EIO) {
             fputs("pacta: cannot write the output\n", stderr);
             return CLI_EXIT_BAD;
@@ -388,7 +419,7 @@ static int command(int argc, char **argv)
     if (status == CLI_EXIT_OK && a.help)
         status = finish_output(fputs(usage_text, stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
     else if (status == CLI_EXIT_OK && a.batch)
-        status = cli_check_batch(a.rules, a.batch, a.job_count);
+        status = cli_check_batch(a.rules, a.batch, a.job_count, a.flags & PACTA_RENDER_JSON_V1);
     else if (status == CLI_EXIT_OK)
         status = run(&a);
     free(a.files);

@@ -568,19 +568,35 @@ PACTA_EXPORT int pacta_finding_counterfactuals_truncated(const pacta_finding *f)
 typedef enum pacta_format {
     PACTA_FORMAT_TEXT = 0,
     PACTA_FORMAT_JSON = 1,
-    PACTA_FORMAT_MARKDOWN = 2  /**< a memo: summary table, findings, footnotes, binding timeline */
+    PACTA_FORMAT_MARKDOWN = 2, /**< a memo: summary table, findings, footnotes, binding timeline */
+    PACTA_FORMAT_HTML = 3,     /**< one self-contained page: summary table, findings with their
+                                    reasoning folded, citations as links, an SVG binding timeline
+                                    per acting state */
+    PACTA_FORMAT_SVG = 4       /**< an SVG image; only pacta_timeline_render() writes it */
 } pacta_format;
 
 /** Rendering flags, or-ed together. */
-#define PACTA_RENDER_ALL 0x1u     /**< text: include not_applicable findings (JSON always does) */
+#define PACTA_RENDER_ALL 0x1u     /**< text, HTML: include not_applicable findings (JSON always does) */
+/**
+ * JSON: the format 1 shape, kept for one version (pacta 0.1): each finding
+ * repeats its citation objects, its provision's text, and its steps and
+ * facts. Without it, format 2: "format": 2, citations as ids into a
+ * top-level "sources" table, provision texts in a top-level "provisions"
+ * table, and steps and facts only with PACTA_RENDER_EXPLAIN.
+ */
+#define PACTA_RENDER_JSON_V1 0x4u
+/** Text: ANSI colour for a terminal (the caller decides; the library never looks). */
+#define PACTA_RENDER_COLOR 0x8u
 
 /** Receives rendered bytes; returns 0 on success, nonzero to stop rendering. */
 typedef int (*pacta_write_fn)(void *ctx, const char *data, size_t len);
 
 /**
  * Renders the report of one scenario. JSON is one object with no trailing
- * newline; text ends with a newline. Returns PACTA_EIO if write returned
- * nonzero, PACTA_ENOMEM if an allocation failed.
+ * newline; text ends with a newline, and so does HTML, a whole page that
+ * loads nothing (one page per report). PACTA_FORMAT_SVG is not a report's
+ * format (PACTA_EUSAGE). Returns PACTA_EIO if write returned nonzero,
+ * PACTA_ENOMEM if an allocation failed.
  */
 PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rulebase *rb,
                                        pacta_format format, unsigned flags,
@@ -606,9 +622,10 @@ PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rule
  * separates them with a thematic break).
  *
  * Rendering flags use these bits: 0x1 PACTA_RENDER_ALL, 0x2
- * PACTA_RENDER_EXPLAIN, 0xF00 the citation style (PACTA_RENDER_CITE()).
+ * PACTA_RENDER_EXPLAIN, 0x4 PACTA_RENDER_JSON_V1, 0x8 PACTA_RENDER_COLOR,
+ * 0xF00 the citation style (PACTA_RENDER_CITE()).
  */
-#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis */
+#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis; JSON: steps and facts */
 
 typedef enum pacta_cite_style {
     PACTA_CITE_LABEL = 0,    /**< as the findings label it: "Convention relating to the Status of Refugees, art. 33(1)" */
@@ -966,7 +983,11 @@ PACTA_EXPORT pacta_timeline_instrument_view pacta_timeline_instrument(const pact
  *          "caveats": [...]}]}]}
  *
  * "date" and "answers" only with a date; "provisions" only on reservations;
- * "effective" on every entry. Returns PACTA_EIO if write returned nonzero.
+ * "effective" on every entry. PACTA_FORMAT_SVG draws the record: one
+ * <svg> element, with a lane per instrument, a bar for the days it bound
+ * the state, and a line at the date given (no trailing newline; no
+ * stylesheet, script or external reference). Returns PACTA_EIO if write
+ * returned nonzero.
  */
 PACTA_EXPORT pacta_status pacta_timeline_render(const pacta_timeline *tl, pacta_format format,
                                                 unsigned flags, pacta_write_fn write, void *ctx);

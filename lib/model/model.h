@@ -508,6 +508,7 @@ typedef struct rp_step {
 } rp_step;
 
 typedef struct rp_citation {
+    const char *id;                 /* the source's id in the rules; NULL for a provision's citation */
     const char *instrument;
     const char *provision;
     const char *label;
@@ -528,6 +529,7 @@ struct pacta_finding {
     const char *basis;
     pacta_binding_view binding;
     rp_strings events;
+    rp_strings acts;                /* what the actor did in each event: its action's verb ("returned") */
     rp_strings narrative;           /* one sentence per event, what the actor did (also the first reasons) */
     rp_strings reasons;
     rp_strings caveats;

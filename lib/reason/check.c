@@ -201,7 +201,7 @@ static void step_account(finding_state *fs, rp_step *s, const char *provision_la
     s->reasons.items = copy;
 }
 
-static void cite(finding_state *fs, const char *instrument, const char *provision,
+static void cite(finding_state *fs, const char *id, const char *instrument, const char *provision,
                  const char *label, const char *source, const char *url)
 {
     if (!label) { /* the label's allocation failed */
@@ -210,14 +210,15 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
     }
     for (size_t i = 0; i < fs->citations.count; i++) {
         const rp_citation *c = fs->citations.items[i];
-        if (strcmp(c->label, label) == 0)
-            return;
+        if (strcmp(c->label, label) == 0 || (id && c->id && strcmp(c->id, id) == 0))
+            return; /* one citation of a source per finding */
     }
     rp_citation *c = arena_alloc(fs->ev.ar, sizeof *c);
     if (!c || !label) {
         fs->ev.oom = 1;
         return;
     }
+    c->id = id;
     c->instrument = instrument;
     c->provision = provision;
     c->label = label;
@@ -229,7 +230,7 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
 static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
 {
     const provision_def *p = instrument_provision(inst, id);
-    cite(fs, inst->id, id,
+    cite(fs, NULL, inst->id, id,
          arena_printf(fs->ev.ar, "%s, %s", inst->title, p ? p->label : id),
          inst->cite ? inst->cite : inst->cite_source, inst->url);
 }
@@ -239,8 +240,26 @@ static void cite_sources(finding_state *fs, size_t count, const char *const *ids
     for (size_t i = 0; i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
         if (s)
-            cite(fs, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+            cite(fs, s->id, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
     }
+}
+
+/* The i-th fact the step being weighed used. */
+static const rp_fact *step_fact(const finding_state *fs, size_t i)
+{
+    return fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+}
+
+/* Whether f reads, to a person, as one of the step's first n facts. */
+static int read_before(const finding_state *fs, size_t n, const rp_fact *f)
+{
+    for (size_t k = 0; k < n; k++) {
+        const rp_fact *g = step_fact(fs, k);
+        if (f->display ? g->display && strcmp(f->display, g->display) == 0
+                       : !g->display && g->value == f->value && strcmp(f->ref, g->ref) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Evaluates one element, exception or consideration as a step of the analysis. */
@@ -257,11 +276,15 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                        : kind == PACTA_STEP_EXCEPTION ? "Exception"
                                                       : "Consideration";
     const char *facts = "";
-    for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
-        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
-                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                          pacta_truth_name(f->value));
+    for (size_t i = 0, shown = 0; i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = step_fact(fs, i);
+        if (read_before(fs, i, f) || (f->from == PACTA_FROM_NOWHERE && f->value != PACTA_UNKNOWN))
+            continue; /* two tests on the record can read the same; a default no one stated
+                       * (an optional refinement read as false) is no evidence: the step
+                       * keeps it for the analysis */
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, shown++ ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, shown++ ? "; " : " (",
+                                          f->ref, pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
             return v;
@@ -427,12 +450,14 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                                   : "bilateral";
     f->binding = b.view;
 
-    ptrvec events = {0};
+    ptrvec events = {0}, acts = {0};
     for (size_t i = 0; i < step_count; i++) {
         evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
+        evaluation_push(&fs.ev, &acts, (void *)steps[i]->action->verb);
         evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
     }
     f->events = to_strings(&events);
+    f->acts = to_strings(&acts);
     f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
     if (f->narrative.items && fs.reasons.count == step_count) {
         f->narrative.count = step_count;
@@ -514,9 +539,13 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             fs.caveats.count = kept;
         }
     }
-    cite_sources(&fs, rule->authority_count, rule->authorities);
-    if (rule->absolute)
-        cite_sources(&fs, 1, &rule->absolute_source);
+    /* The rule's authorities explain how it applies; where it does not (the
+     * actor was not bound), the provision and the binding record say why. */
+    if (verdict != PACTA_NOT_APPLICABLE) {
+        cite_sources(&fs, rule->authority_count, rule->authorities);
+        if (rule->absolute)
+            cite_sources(&fs, 1, &rule->absolute_source);
+    }
     if (reported->kind == BIND_CUSTOMARY)
         cite_sources(&fs, reported->authority_count, reported->authorities);
     evaluation_push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
@@ -553,6 +582,16 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
  * each target finding is extended once, so the cost stays linear in the
  * number of rules. Returns 1 when out of memory.
  */
+/* Whether c is among the first n citations: one citation of a source per finding. */
+static int cited_in(const rp_citation *citations, size_t n, const rp_citation *c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(citations[i].label, c->label) == 0 ||
+            (c->id && citations[i].id && strcmp(citations[i].id, c->id) == 0))
+            return 1;
+    return 0;
+}
+
 static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
                           const ptrvec *findings, size_t first)
 {
@@ -589,9 +628,9 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
             caveats[c] = arena_printf(ar, "Not an excuse: %s (%s).", x->rule_title, x->rule);
             if (!caveats[c++])
                 return 1;
-            if (x->citation_count)
-                memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
-            q += x->citation_count;
+            for (size_t n = 0; n < x->citation_count; n++)
+                if (!cited_in(citations, q, &x->citations[n]))
+                    citations[q++] = x->citations[n];
         }
         f->caveats.items = caveats;
         f->caveats.count = c;

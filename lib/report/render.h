@@ -24,6 +24,9 @@ void render_explain(writer *w, const pacta_report *rep, const pacta_rulebase *rb
 /** A memo in CommonMark with footnotes (render_markdown.c). rb may be NULL (no timeline). */
 void render_markdown(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags);
 
+/** One self-contained web page (render_html.c). rb may be NULL (no timelines). */
+void render_html(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags);
+
 /** Whether the text renderers show f: not_applicable only with --all, or when an assumption changed it. */
 int render_text_shows(const pacta_finding *f, unsigned flags);
 

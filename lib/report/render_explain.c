@@ -111,6 +111,11 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         phrase_add(&p, "The rule weighed: %s.", f->rule_title);
         text_item(w, 5, "", p.buf);
     }
+    if (f->basis) {
+        phrase_clear(&p);
+        phrase_add(&p, "Its basis: %s law.", f->basis);
+        text_item(w, 5, "", p.buf);
+    }
     phrase_clear(&p);
     explain_rule_terms(&p, f, rule);
     text_item(w, 5, "", p.buf);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/audit.h"
+#include "report/timeline_svg.h"
 #include "reason/binding.h"
 #include "base/error.h"
 #include "model/rulebase.h"
@@ -24,6 +25,7 @@ struct pacta_timeline {
     const char *date;
     size_t count;
     pacta_timeline_instrument_view *instruments;
+    svg_timeline picture;   /* the same record drawn, for PACTA_FORMAT_SVG */
 };
 
 typedef struct builder {
@@ -491,6 +493,15 @@ pacta_status pacta_timeline_new(pacta_timeline **out, const pacta_rulebase *rb, 
         if (concerns(rb->instruments[i], s))
             build_instrument(&b, rb->instruments[i], on ? &day : NULL,
                              &tl->instruments[tl->count++]);
+    svg_timeline_lanes(&b.k, rb, s, &tl->picture);
+    if (on) { /* the day asked about, drawn as an event */
+        tl->picture.marks = keeper_array(&b.k, 1, sizeof *tl->picture.marks);
+        if (tl->picture.marks) {
+            tl->picture.marks[0].label = tl->date;
+            tl->picture.marks[0].day = day.date.lo;
+            tl->picture.mark_count = 1;
+        }
+    }
     if (b.k.oom) {
         arena_free(ar);
         return error_set(err, PACTA_ENOMEM, "", 0, 0, "out of memory");
@@ -676,12 +687,16 @@ pacta_status pacta_timeline_render(const pacta_timeline *tl, pacta_format format
                                    pacta_write_fn write, void *ctx)
 {
     (void)flags;
-    if (!tl || !write || (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON))
+    if (!tl || !write ||
+        (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON && format != PACTA_FORMAT_SVG))
         return PACTA_EUSAGE;
     writer w;
     writer_init(&w, write, ctx, arena_allocator(tl->ar));
-    if (format == PACTA_FORMAT_JSON) {
-        render_json(&w, tl);
+    if (format == PACTA_FORMAT_JSON || format == PACTA_FORMAT_SVG) {
+        if (format == PACTA_FORMAT_JSON)
+            render_json(&w, tl);
+        else
+            svg_timeline_write(&w, &tl->picture);
         return writer_finish(&w);
     }
     keeper scratch = {arena_new(arena_allocator(tl->ar)), 0};

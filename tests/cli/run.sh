@@ -185,7 +185,7 @@ fi
 # character as U+FFFD, and the summary line.
 run check --rules "$rules" --all "$here/escape.yaml"
 if [ "$rc" -le 1 ] && ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out" &&
-    grep -q "^Quote \" backslash \\\\ tab ctrl $(printf '\357\277\275') " "$tmp/out" &&
+    grep -q "^Scenario: Quote \" backslash \\\\ tab ctrl $(printf '\357\277\275') " "$tmp/out" &&
     grep -Eq '^[0-9]+ violation, [0-9]+ no_violation, [0-9]+ undetermined, [0-9]+ not_applicable$' "$tmp/out"; then
     ok "text output carries no control characters"
 else
