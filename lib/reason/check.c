@@ -11,6 +11,7 @@
 
 #include "reason/binding.h"
 #include "reason/check.h"
+#include "reason/declarations.h"
 #include "reason/evaluation.h"
 #include "base/error.h"
 #include "load/expr.h"
@@ -238,8 +239,8 @@ static void cite_sources(finding_state *fs, size_t count, const char *const *ids
 {
     for (size_t i = 0; i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
-        if (s)
-            cite(fs, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+        if (s) /* cited by what it is: its title and short citation, never its internal id */
+            cite(fs, NULL, NULL, s->title, source_short_cite(s), s->url);
     }
 }
 
@@ -366,7 +367,8 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar,
                           "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
-                          a.ref, a.detail, rule->provision->label, s ? s->id : rule->absolute_source));
+                          a.ref, a.detail, rule->provision->label,
+                          s ? (s->cite ? s->cite : s->title) : rule->absolute_source));
     }
 }
 
@@ -440,6 +442,16 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     } else {
         fs.ev.oom = 1;
     }
+    /* a declaration the actor made may take the case outside what it accepted: part of "was it bound?" */
+    const party_declaration *declared = NULL;
+    if (b.bound != PACTA_FALSE && rule->nature != NATURE_PERMISSION) {
+        expr_env denv = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
+        fs.ev.step_facts.count = 0;
+        if (declarations_weigh(&fs.ev, &denv, e, &b, &fs.missing, &declared) != 0) {
+            *oom = 1;
+            return NULL;
+        }
+    }
     for (size_t i = 0; i < b.reasons.count; i++)
         evaluation_push(&fs.ev, &fs.reasons, b.reasons.items[i]);
     for (size_t i = 0; i < b.caveats.count; i++)
@@ -452,6 +464,10 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     cite_provision(&fs, reported, b.provision);
     if (b.via)
         cite_provision(&fs, rule->instrument, rule->provision->id);
+    if (declared) {
+        cite_provision(&fs, reported, declared->kind->provision->id);
+        cite_sources(&fs, 1, &declared->source);
+    }
 
     pacta_verdict verdict;
     const char *defeat = NULL;
@@ -545,6 +561,15 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     return f;
 }
 
+/* Whether list[0..n) already cites what c cites (a finding names each authority once). */
+static int has_citation(const rp_citation *list, size_t n, const rp_citation *c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].label, c->label) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * No-excuse rules whose elements hold (the obligation they describe was
  * engaged by the event) produce no finding: they tell each finding of the
@@ -589,9 +614,9 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
             caveats[c] = arena_printf(ar, "Not an excuse: %s (%s).", x->rule_title, x->rule);
             if (!caveats[c++])
                 return 1;
-            if (x->citation_count)
-                memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
-            q += x->citation_count;
+            for (size_t j = 0; j < x->citation_count; j++)
+                if (!has_citation(citations, q, &x->citations[j]))
+                    citations[q++] = x->citations[j];
         }
         f->caveats.items = caveats;
         f->caveats.count = c;

@@ -86,10 +86,11 @@ static void citation_line(writer *w, const rp_citation *c, const pacta_rulebase 
     phrase p;
     phrase_clear(&p);
     const char *formatted = render_cite(c, rb, flags, styled, sizeof styled);
+    const char *short_cite = formatted ? NULL : render_short_cite(c);
     if (formatted)
         phrase_add(&p, "%s", formatted);
     else
-        phrase_add(&p, "%s%s%s", c->label, c->source ? "; " : "", c->source ? c->source : "");
+        phrase_add(&p, "%s%s%s", c->label, short_cite ? "; " : "", short_cite ? short_cite : "");
     if (c->url)
         phrase_add(&p, "; %s", c->url);
     text_item(w, 7, "- ", p.buf);

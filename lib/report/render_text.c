@@ -307,9 +307,10 @@ static void render_citations(writer *w, const pacta_finding *f, const pacta_rule
                 line_add(&l, c->provision);
             }
         }
-        if (c->source && !formatted) {
+        const char *short_cite = formatted ? NULL : render_short_cite(c);
+        if (short_cite) {
             line_add(&l, "; ");
-            line_add(&l, c->source);
+            line_add(&l, short_cite);
         }
         if (c->url) {
             line_add(&l, "; ");

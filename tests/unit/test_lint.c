@@ -25,7 +25,7 @@
 static const char VOCABULARY[] =
     "pacta-rules: 1\n"                                                          /* 1 */
     "sources:\n"                                                                /* 2 */
-    "  - {id: src, title: Test source}\n"                                       /* 3 */
+    "  - {id: src, title: Test source, symbol: TEST/1}\n"                      /* 3 */
     "states:\n"                                                                 /* 4 */
     "  - {code: AA, name: Aland, source: src}\n"                                /* 5 */
     "  - {code: BB, name: Bland, source: src}\n"                                /* 6 */
