@@ -46,7 +46,7 @@ check "--explain: the binding paragraph gives the consent, the clause and the da
 block = text.split('rule: refugee-convention/return-to-risk\n', 1)[1].split('\n   Conclusion\n', 1)[0]
 app = ' '.join(block.split('\n   Application\n', 1)[1].split())
 if not app.startswith('1. Binding: bound: the rule applies.'): fail('application starts: ' + app[:80])
-for want in ['accession of the Refugee Convention is dated 1982-09-24 [untc-rc]',
+for want in ['accession of the Refugee Convention is dated 1982-09-24 [MTDSG V.2]',
              'under art. 43(2) (90 days after the deposit)',
              'entered into force for CN on 1982-12-23',
              '(consent: accession 1982-09-24; in force for CN: 1982-12-23 under art. 43(2))']:
