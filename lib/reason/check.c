@@ -114,7 +114,20 @@ static int match_sequence(const pacta_scenario *sc, const size_t *prev, const ru
 
 /* ------------------------------------------------------------ findings */
 
-static const char *describe_event(arena *ar, const sc_event *e)
+/* The scenario's source as a reader cites it: its title (and date), not its id. */
+static const char *event_source(arena *ar, const pacta_scenario *sc, const char *id)
+{
+    for (size_t i = 0; i < sc->source_count; i++) {
+        const sc_source *s = &sc->sources[i];
+        if (strcmp(s->id, id) == 0 && s->title)
+            return s->date && !strstr(s->title, s->date)
+                       ? arena_printf(ar, "%s, %s", s->title, s->date)
+                       : s->title;
+    }
+    return id;
+}
+
+static const char *describe_event(arena *ar, const pacta_scenario *sc, const sc_event *e)
 {
     const sc_person *p = e->subject;
     const char *who = p->count > 0 && p->nationality
@@ -136,7 +149,7 @@ static const char *describe_event(arena *ar, const sc_event *e)
         what = arena_printf(ar, " (outcome: %s)", e->outcome);
     else if (e->to_body)
         what = arena_printf(ar, " to %s", e->to_body);
-    const char *cited = e->source ? arena_printf(ar, " [%s]", e->source) : "";
+    const char *cited = e->source ? arena_printf(ar, " [%s]", event_source(ar, sc, e->source)) : "";
     if (!what || !cited)
         return NULL;
     return arena_printf(ar, "%s (%s): %s %s %s%s%s.", e->id, e->date_text, e->actor->code,
@@ -432,7 +445,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     ptrvec events = {0};
     for (size_t i = 0; i < step_count; i++) {
         evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
-        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
+        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, sc, steps[i]));
     }
     f->events = to_strings(&events);
     f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);

@@ -34,7 +34,7 @@ check "--explain: the issue names the act, the rule quotes the provision and lis
 block = text.split('rule: refugee-convention/return-to-risk\n', 1)[1].split('\n   Application\n', 1)[0]
 flat = ' '.join(block.split())
 for want in ['Did CN breach Refugee Convention art. 33(1) by this act?',
-             'e2 (2023-10-09): CN returned escapees (600 persons, nationality KP) to KP [rfa-2023].',
+             'e2 (2023-10-09): CN returned escapees (600 persons, nationality KP) to KP [Radio Free Asia, \"China repatriates North Korean defectors\", 2023-10-12].',
              'Refugee Convention art. 33(1): \"No Contracting State shall expel or return',
              'It applies only if CN was bound by it on 2023-10-09.',
              'Element (a) refugee (art. 1A(2)):',
