@@ -407,6 +407,8 @@ const source_def *rb_source(const pacta_rulebase *rb, const char *id);
 const host_def *rb_url_host(const pacta_rulebase *rb, const char *url);
 /* What a source is cited as in findings: its `cite`, else NULL (never its internal id). */
 const char *source_short_cite(const source_def *s);
+/* How reasons name source id in brackets: its `cite`, else its title; the id only if undefined. */
+const char *rb_source_cited_as(const pacta_rulebase *rb, const char *id);
 const state_def *rb_state(const pacta_rulebase *rb, const char *code);
 /* A state by its code or its name in any ASCII case ("cn", "China"), for
  * what people type; files name states by exact code (rb_state). */

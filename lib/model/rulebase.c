@@ -61,6 +61,12 @@ const char *source_short_cite(const source_def *s)
     return s ? s->cite : NULL;
 }
 
+const char *rb_source_cited_as(const pacta_rulebase *rb, const char *id)
+{
+    const source_def *s = rb && id ? rb_source(rb, id) : NULL;
+    return !s ? id : s->cite ? s->cite : s->title;
+}
+
 static char ascii_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;

@@ -22,8 +22,7 @@ typedef struct builder {
 /* A source as the reasons cite it: its short citation, else its title; never its internal id. */
 static const char *cited(const builder *b, const char *id)
 {
-    const source_def *s = b->rb && id ? rb_source(b->rb, id) : NULL;
-    return !s ? id : s->cite ? s->cite : s->title;
+    return rb_source_cited_as(b->rb, id);
 }
 
 static void reason(builder *b, const char *text)

@@ -376,12 +376,11 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         }
         if (a.value != PACTA_TRUE)
             continue;
-        const source_def *s = rb_source(fs->ev.rb, rule->absolute_source);
         evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar,
                           "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
                           a.ref, a.detail, rule->provision->label,
-                          s ? (s->cite ? s->cite : s->title) : rule->absolute_source));
+                          rb_source_cited_as(fs->ev.rb, rule->absolute_source)));
     }
 }
 

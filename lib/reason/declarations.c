@@ -19,13 +19,6 @@ static pacta_truth still_in_effect(const party_declaration *d, pdate_range event
     return PACTA_UNKNOWN;
 }
 
-/* A source as findings cite it: its short citation, else its title (never its internal id). */
-static const char *cited_as(const evaluation *ev, const char *id)
-{
-    const source_def *s = rb_source(ev->rb, id);
-    return !s ? id : s->cite ? s->cite : s->title;
-}
-
 static const char *clause(const declaration_def *k)
 {
     return k->provision->label;
@@ -59,7 +52,7 @@ int declarations_weigh(evaluation *ev, const expr_env *env, const sc_event *e,
                                          "%s withdrew its declaration under %s (%s) on %s [%s], "
                                          "before the event.",
                                          actor, clause(k), k->label, d->withdrawn.text,
-                                         cited_as(ev, d->withdrawn.source)));
+                                         rb_source_cited_as(ev->rb, d->withdrawn.source)));
             continue;
         }
         size_t first_fact = ev->facts.count;
@@ -70,7 +63,7 @@ int declarations_weigh(evaluation *ev, const expr_env *env, const sc_event *e,
         const char *facts = facts_read(ev, first_fact);
         const char *made = arena_printf(ev->ar, "%s made the declaration under %s of the %s, %s [%s]%s%s%s",
                                         actor, clause(k), b->instrument->short_title, k->label,
-                                        cited_as(ev, d->source), d->text ? " (" : "",
+                                        rb_source_cited_as(ev->rb, d->source), d->text ? " (" : "",
                                         d->text ? d->text : "", d->text ? ")" : "");
         if (!facts || !made) {
             ev->oom = 1;
@@ -88,7 +81,7 @@ int declarations_weigh(evaluation *ev, const expr_env *env, const sc_event *e,
                                                  "; it was withdrawn on %s [%s], and the event's "
                                                  "date overlaps that day",
                                                  d->withdrawn.text,
-                                                 cited_as(ev, d->withdrawn.source))
+                                                 rb_source_cited_as(ev->rb, d->withdrawn.source))
                                   : "";
         evaluation_push(ev, &b->reasons,
                         arena_printf(ev->ar, "%s. %s%s%s%s%s%s%s.", made, before_actor, actor,
