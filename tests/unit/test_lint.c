@@ -276,6 +276,16 @@ static void test_citations_without_identifier_or_twice(void **state)
               "cites source 'bare' twice");
 }
 
+static void test_host_of_unknown_kind(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL, NULL, "hosts.yaml",
+                           "pacta-rules: 1\n"
+                           "hosts:\n"
+                           "  - {host: docslib.org, kind: copy, owner: a copy site}\n"),
+                      "hosts.yaml", 3, 31, "a host's kind is 'official' or 'mirror', not 'copy'");
+}
+
 /* ------------------------------------------------------------ load errors */
 
 static void test_date_without_source(void **state)
@@ -626,6 +636,7 @@ int main(void)
         cmocka_unit_test_teardown(test_clean_rules_have_no_problem, teardown),
         cmocka_unit_test_teardown(test_mirror_links_by_host, teardown),
         cmocka_unit_test_teardown(test_citations_without_identifier_or_twice, teardown),
+        cmocka_unit_test_teardown(test_host_of_unknown_kind, teardown),
         cmocka_unit_test_teardown(test_date_without_source, teardown),
         cmocka_unit_test_teardown(test_provision_text_without_source, teardown),
         cmocka_unit_test_teardown(test_consent_before_adoption, teardown),
