@@ -265,26 +265,24 @@ static void check_citable(linter *l, const source_def *s)
          "give 'symbol:', 'series:', 'case:' or 'published:', or link the official record");
 }
 
-/* Two sources cited alike: a finding citing both would print the same citation twice. */
+/*
+ * Two sources with the same short citation: a finding citing both would print
+ * it twice. (Pinpoints of one document share its symbol, but each has a
+ * short citation of its own: "CAT/C/GC/4, para. 12".)
+ */
 static void check_duplicate_cites(linter *l)
 {
     for (size_t i = 0; i < l->rb->source_count; i++) {
         const source_def *s = l->rb->sources[i];
-        const char *mine[] = {s->cite, s->symbol};
-        for (size_t k = 0; k < sizeof mine / sizeof mine[0]; k++) {
-            if (!mine[k])
-                continue;
-            for (size_t j = 0; j < i; j++) {
-                const source_def *t = l->rb->sources[j];
-                if ((t->cite && strcmp(t->cite, mine[k]) == 0) ||
-                    (t->symbol && strcmp(t->symbol, mine[k]) == 0)) {
-                    hint(l,
-                         problem(l, PACTA_SEVERITY_WARNING, "duplicate-citation", &s->at,
-                                 "sources '%s' and '%s' are both cited as '%s'", t->id, s->id,
-                                 mine[k]),
-                         "merge them, or give each its own short citation");
-                    break;
-                }
+        for (size_t j = 0; s->cite && j < i; j++) {
+            const source_def *t = l->rb->sources[j];
+            if (t->cite && strcmp(t->cite, s->cite) == 0) {
+                hint(l,
+                     problem(l, PACTA_SEVERITY_WARNING, "duplicate-citation", &s->at,
+                             "sources '%s' and '%s' are both cited as '%s'", t->id, s->id,
+                             s->cite),
+                     "merge them, or give each its own short citation");
+                break;
             }
         }
     }
