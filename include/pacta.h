@@ -881,7 +881,7 @@ typedef enum pacta_timeline_kind {
     PACTA_TL_DECLARATION = 10  /**< a declaration that narrows whom the obligations reach (art. 1B(1)(a)) */
 } pacta_timeline_kind;
 /** "signature", "consent", "in_force", "through", "reservation", "withdrawal",
- *  "denunciation", "ceased", "not_bound", "binds_all". */
+ *  "denunciation", "ceased", "not_bound", "binds_all", "declaration". */
 PACTA_EXPORT const char *pacta_timeline_kind_name(pacta_timeline_kind k);
 
 /** One line of a state's timeline under one instrument. */
