@@ -113,7 +113,7 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         text_item(w, 5, "", p.buf);
     }
     phrase_clear(&p);
-    explain_rule_terms(&p, f, rule);
+    explain_rule_terms(&p, f, rule, rb);
     text_item(w, 5, "", p.buf);
     rule_steps(w, f, rule);
     if (f->citation_count > 0) {

@@ -276,7 +276,7 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         writer_str(w, ".\n\n");
     }
     phrase_clear(&p);
-    explain_rule_terms(&p, f, rule);
+    explain_rule_terms(&p, f, rule, rb);
     phrase_line(w, "", "", &p);
     rule_steps(w, f, rule);
     int heading = 0;
