@@ -761,7 +761,8 @@ typedef struct pacta_source_view {
     const char *id;            /**< "untc-rc" */
     const char *title;
     const char *cite;          /**< short citation, e.g. "189 UNTS 137" */
-    const char *url;
+    const char *url;           /**< the official record */
+    const char *read_at;       /**< where the text was read when that was a copy (provenance, not a citation), or NULL */
 } pacta_source_view;
 
 /* ------------------------------------------------------------------ lint */
@@ -889,14 +890,15 @@ typedef enum pacta_timeline_kind {
     PACTA_TL_IN_FORCE = 2,     /**< in force for the state: computed with the clause, never typed */
     PACTA_TL_THROUGH = 3,      /**< bound to the instrument's articles only through another one */
     PACTA_TL_RESERVATION = 4,  /**< a reservation: effective = 0 when ignored (non-reservable) */
-    PACTA_TL_WITHDRAWAL = 5,   /**< a reservation withdrawn */
+    PACTA_TL_WITHDRAWAL = 5,   /**< a reservation or declaration withdrawn */
     PACTA_TL_DENUNCIATION = 6, /**< notice of denunciation: effective = 0 when the instrument cannot be denounced */
     PACTA_TL_CEASED = 7,       /**< the day a denunciation took effect */
     PACTA_TL_NOT_BOUND = 8,    /**< signed but never consented, or no record at all */
-    PACTA_TL_BINDS_ALL = 9     /**< customary law: binds every state */
+    PACTA_TL_BINDS_ALL = 9,    /**< customary law: binds every state */
+    PACTA_TL_DECLARATION = 10  /**< a declaration that narrows whom the obligations reach (art. 1B(1)(a)) */
 } pacta_timeline_kind;
 /** "signature", "consent", "in_force", "through", "reservation", "withdrawal",
- *  "denunciation", "ceased", "not_bound", "binds_all". */
+ *  "denunciation", "ceased", "not_bound", "binds_all", "declaration". */
 PACTA_EXPORT const char *pacta_timeline_kind_name(pacta_timeline_kind k);
 
 /** One line of a state's timeline under one instrument. */

@@ -524,6 +524,49 @@ static pacta_status read_citation_parts(pass_ctx *pc, instrument_def *inst, cons
     return st;
 }
 
+/* The declarations a treaty allows that narrow its reach for the declaring party (rules/README.md). */
+static pacta_status read_declaration_kinds(pass_ctx *pc, instrument_def *inst, const ynode *list)
+{
+    static const char *const keys[] = {"id", "provision", "label", "excludes", "source", "note",
+                                       NULL};
+    pacta_status st = load_check_seq(&pc->lc, list, "'declarations'");
+    if (st != PACTA_OK)
+        return st;
+    inst->declaration_count = list->count;
+    inst->declarations = arena_array(pc->lc.ar, list->count ? list->count : 1,
+                                     sizeof *inst->declarations);
+    if (!inst->declarations)
+        return pass_oom(pc);
+    expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, inst, NULL, 0, pc->lc.err};
+    for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
+        const ynode *n = list->items[i];
+        declaration_def *d = &inst->declarations[i];
+        pass_origin(&d->at, pc, n);
+        st = load_check_map(&pc->lc, n, "a declaration", keys);
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "id", 1, &d->id);
+        for (size_t j = 0; st == PACTA_OK && j < i; j++)
+            if (strcmp(inst->declarations[j].id, d->id) == 0)
+                st = load_error(&pc->lc, ymap_get(n, "id"), "duplicate declaration '%s'", d->id);
+        if (st == PACTA_OK)
+            st = load_provision_ref(pc, inst, n, "provision", 1, &d->provision);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "label", 1, &d->label);
+        if (st == PACTA_OK)
+            st = pass_source_ref(pc, n, "source", 1, &d->source);
+        if (st == PACTA_OK && !ymap_get(n, "excludes"))
+            st = load_error(&pc->lc, n, "declaration '%s' needs 'excludes', the test of the cases it "
+                                        "takes outside the declaring party's obligations",
+                            d->id);
+        if (st == PACTA_OK) {
+            expr *e;
+            st = expr_parse(&scope, ymap_get(n, "excludes"), &e);
+            d->excludes = e;
+        }
+    }
+    return st;
+}
+
 static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instruments,
                                     ptrvec *rules)
 {
@@ -531,7 +574,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
                                        "in_force", "entry_into_force", "denunciation",
                                        "non_reservable", "incorporates", "authorities",
                                        "binds_from", "state", "states", "provisions",
-                                       "provisions_complete", "rules", "note", NULL};
+                                       "provisions_complete", "declarations", "rules", "note",
+                                       NULL};
     instrument_def *inst = arena_alloc(pc->lc.ar, sizeof *inst);
     if (!inst)
         return pass_oom(pc);
@@ -571,6 +615,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
             st = pass_source_ref(pc, citation, "source", 1, &inst->cite_source);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, citation, "url", 0, &inst->url);
+        if (st == PACTA_OK && inst->url)
+            pass_origin(&inst->url_at, pc, ymap_get(citation, "url"));
         if (st == PACTA_OK)
             st = read_citation_parts(pc, inst, citation);
     }
@@ -621,6 +667,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
         if (st == PACTA_OK)
             inst->incorporating_provision = as->id;
     }
+    if (st == PACTA_OK && ymap_get(n, "declarations"))
+        st = read_declaration_kinds(pc, inst, ymap_get(n, "declarations"));
     if (st == PACTA_OK && ymap_get(n, "rules"))
         st = read_rules(pc, inst, ymap_get(n, "rules"), rules);
     if (st == PACTA_OK && ptrvec_push(pc->lc.ar, instruments, inst))

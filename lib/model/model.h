@@ -36,14 +36,38 @@ typedef struct origin {
 
 /* ------------------------------------------------------------ rulebase */
 
+/*
+ * A source. `url` is the official record an analyst cites (the depositary,
+ * the treaty body's database, the court's); `read_at` is where the text was
+ * actually read when that was a copy: provenance, never the citation. The
+ * identifiers (a UN document symbol, a treaty series reference, a case
+ * number, a publication reference) are what lint looks for to tell a source
+ * that can be cited from one that cannot.
+ */
 typedef struct source_def {
     const char *id;
     const char *title;
     const char *cite;   /* short form for citations, e.g. "189 UNTS 137"; may be NULL */
     const char *url;    /* may be NULL */
+    const char *read_at;   /* where the text was read, when a copy; may be NULL */
+    const char *symbol;    /* UN document symbol: "CAT/C/GC/4"; may be NULL */
+    const char *series;    /* treaty series reference: "189 UNTS 137", "ETS No. 5"; may be NULL */
+    const char *case_no;   /* case, application or communication number; may be NULL */
+    const char *published; /* publication reference of a book or article; may be NULL */
     int cited;          /* set at load when anything in the rules names it (lint reports the rest) */
     origin at;
+    origin url_at;      /* where `url` is written (line 0 when absent) */
 } source_def;
+
+/* A web host the rules know: the official record of some body, or a mirror that copies others' texts. */
+typedef enum host_kind { HOST_OFFICIAL, HOST_MIRROR } host_kind;
+
+typedef struct host_def {
+    const char *host;   /* "treaties.un.org", "docslib.org" (matches its subdomains too) */
+    host_kind kind;
+    const char *owner;  /* whose record it is (official hosts) or what it copies (mirrors) */
+    origin at;
+} host_def;
 
 typedef struct state_def {
     const char *code;   /* ISO 3166-1 alpha-2 */
@@ -142,6 +166,30 @@ typedef struct reservation_def {
     origin at;
 } reservation_def;
 
+/*
+ * A declaration a treaty allows a party to make that narrows whom its
+ * obligations reach (the Refugee Convention's art. 1B(1)(a): "events
+ * occurring in Europe"), as the instrument defines it: where `excludes`
+ * holds for a finding's person and event, the declaring party is not bound.
+ */
+typedef struct declaration_def {
+    const char *id;                   /* "europe-only" */
+    const struct provision_def *provision; /* the clause that allows it */
+    const char *label;
+    const struct expr *excludes;
+    const char *source;
+    origin at;
+} declaration_def;
+
+/* One party's declaration of one of its instrument's kinds, while not withdrawn. */
+typedef struct party_declaration {
+    const declaration_def *kind;
+    const char *text;                 /* its wording or a summary; may be NULL */
+    const char *source;
+    dated withdrawn;                  /* set: no effect from that date */
+    origin at;
+} party_declaration;
+
 typedef struct party_def {
     const state_def *state;
     struct instrument_def *instrument;
@@ -153,6 +201,8 @@ typedef struct party_def {
     const char *denunciation_note;
     size_t reservation_count;
     reservation_def *reservations;
+    size_t declaration_count;
+    party_declaration *declarations;
     const char *note;
     origin at;
 } party_def;
@@ -165,6 +215,7 @@ typedef struct instrument_def {
     const char *cite;           /* "189 UNTS 137" */
     const char *cite_source;
     const char *url;
+    origin url_at;              /* where the citation's url is written (line 0 when absent) */
     /* structured citation, for the citation styles (pacta_cite); 0 / NULL when the rules give none */
     unsigned unts_volume;       /* United Nations Treaty Series volume and first page, from cite_source */
     unsigned unts_page;
@@ -203,6 +254,8 @@ typedef struct instrument_def {
     size_t provision_count;
     provision_def *provisions;
     int provisions_complete;    /* 1: `provisions` lists every provision (lint checks reservations against it) */
+    size_t declaration_count;   /* the declarations its parties may make that narrow its reach */
+    declaration_def *declarations;
     size_t party_count;
     party_def **parties;        /* sorted by state code after finish */
     origin at;
@@ -342,6 +395,7 @@ struct pacta_rulebase {
     size_t instrument_count; instrument_def **instruments;
     size_t rule_count;     rule_def **rules;
     size_t condition_count; rb_condition *conditions;
+    size_t host_count;     host_def **hosts;
     /* rules by the action of the event that completes them */
     rule_list by_action[MAX_ACTIONS];
     pcre2_match_context *match_ctx;
@@ -349,6 +403,12 @@ struct pacta_rulebase {
 };
 
 const source_def *rb_source(const pacta_rulebase *rb, const char *id);
+/* The host the rules list for url's host name (or a parent domain of it); NULL when none. */
+const host_def *rb_url_host(const pacta_rulebase *rb, const char *url);
+/* What a source is cited as in findings: its `cite`, else NULL (never its internal id). */
+const char *source_short_cite(const source_def *s);
+/* How reasons name source id in brackets: its `cite`, else its title; the id only if undefined. */
+const char *rb_source_cited_as(const pacta_rulebase *rb, const char *id);
 const state_def *rb_state(const pacta_rulebase *rb, const char *code);
 /* A state by its code or its name in any ASCII case ("cn", "China"), for
  * what people type; files name states by exact code (rb_state). */

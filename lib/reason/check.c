@@ -11,6 +11,7 @@
 
 #include "reason/binding.h"
 #include "reason/check.h"
+#include "reason/declarations.h"
 #include "reason/evaluation.h"
 #include "base/error.h"
 #include "load/expr.h"
@@ -113,7 +114,20 @@ static int match_sequence(const pacta_scenario *sc, const size_t *prev, const ru
 
 /* ------------------------------------------------------------ findings */
 
-static const char *describe_event(arena *ar, const sc_event *e)
+/* The scenario's source as a reader cites it: its title (and date), not its id. */
+static const char *event_source(arena *ar, const pacta_scenario *sc, const char *id)
+{
+    for (size_t i = 0; i < sc->source_count; i++) {
+        const sc_source *s = &sc->sources[i];
+        if (strcmp(s->id, id) == 0 && s->title)
+            return s->date && !strstr(s->title, s->date)
+                       ? arena_printf(ar, "%s, %s", s->title, s->date)
+                       : s->title;
+    }
+    return id;
+}
+
+static const char *describe_event(arena *ar, const pacta_scenario *sc, const sc_event *e)
 {
     const sc_person *p = e->subject;
     const char *who = p->count > 0 && p->nationality
@@ -135,7 +149,7 @@ static const char *describe_event(arena *ar, const sc_event *e)
         what = arena_printf(ar, " (outcome: %s)", e->outcome);
     else if (e->to_body)
         what = arena_printf(ar, " to %s", e->to_body);
-    const char *cited = e->source ? arena_printf(ar, " [%s]", e->source) : "";
+    const char *cited = e->source ? arena_printf(ar, " [%s]", event_source(ar, sc, e->source)) : "";
     if (!what || !cited)
         return NULL;
     return arena_printf(ar, "%s (%s): %s %s %s%s%s.", e->id, e->date_text, e->actor->code,
@@ -239,8 +253,8 @@ static void cite_sources(finding_state *fs, size_t count, const char *const *ids
 {
     for (size_t i = 0; i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
-        if (s)
-            cite(fs, s->id, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+        if (s) /* cited by what it is: its title and short citation, never its internal id */
+            cite(fs, s->id, NULL, NULL, s->title, source_short_cite(s), s->url);
     }
 }
 
@@ -385,11 +399,11 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         }
         if (a.value != PACTA_TRUE)
             continue;
-        const source_def *s = rb_source(fs->ev.rb, rule->absolute_source);
         evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar,
                           "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
-                          a.ref, a.detail, rule->provision->label, s ? s->id : rule->absolute_source));
+                          a.ref, a.detail, rule->provision->label,
+                          rb_source_cited_as(fs->ev.rb, rule->absolute_source)));
     }
 }
 
@@ -454,7 +468,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     for (size_t i = 0; i < step_count; i++) {
         evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
         evaluation_push(&fs.ev, &acts, (void *)steps[i]->action->verb);
-        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
+        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, sc, steps[i]));
     }
     f->events = to_strings(&events);
     f->acts = to_strings(&acts);
@@ -464,6 +478,16 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         memcpy(f->narrative.items, fs.reasons.items, step_count * sizeof *f->narrative.items);
     } else {
         fs.ev.oom = 1;
+    }
+    /* a declaration the actor made may take the case outside what it accepted: part of "was it bound?" */
+    const party_declaration *declared = NULL;
+    if (b.bound != PACTA_FALSE && rule->nature != NATURE_PERMISSION) {
+        expr_env denv = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
+        fs.ev.step_facts.count = 0;
+        if (declarations_weigh(&fs.ev, &denv, e, &b, &fs.missing, &declared) != 0) {
+            *oom = 1;
+            return NULL;
+        }
     }
     for (size_t i = 0; i < b.reasons.count; i++)
         evaluation_push(&fs.ev, &fs.reasons, b.reasons.items[i]);
@@ -477,6 +501,10 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     cite_provision(&fs, reported, b.provision);
     if (b.via)
         cite_provision(&fs, rule->instrument, rule->provision->id);
+    if (declared) {
+        cite_provision(&fs, reported, declared->kind->provision->id);
+        cite_sources(&fs, 1, &declared->source);
+    }
 
     pacta_verdict verdict;
     const char *defeat = NULL;

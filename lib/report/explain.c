@@ -55,7 +55,8 @@ void explain_question(phrase *p, const pacta_finding *f)
                f->events.count > 1 ? "this sequence of acts" : "this act");
 }
 
-void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule)
+void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule,
+                        const pacta_rulebase *rb)
 {
     if (rule && rule->nature == NATURE_PERMISSION) {
         phrase_add(p, "It is a permission: it allows %s to act and obliges it to nothing, so it "
@@ -71,7 +72,8 @@ void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule)
                   "is; considerations are weighed but decide nothing alone.");
     if (rule && rule->absolute)
         phrase_add(p, " The prohibition is absolute [%s]: no exception or justification can "
-                      "defeat it.", rule->absolute_source ? rule->absolute_source : "");
+                      "defeat it.",
+                   rule->absolute_source ? rb_source_cited_as(rb, rule->absolute_source) : "");
 }
 
 char explain_letter(size_t k)

@@ -30,7 +30,8 @@ void phrase_add(phrase *p, const char *fmt, ...)
 void explain_question(phrase *p, const pacta_finding *f);
 
 /** "It applies only if CN was bound by it on 2023-10-09; it is breached when ..." */
-void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule);
+void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule,
+                        const pacta_rulebase *rb);
 
 /** "Element (a) refugee (art. 1A(2))", "Exception (c) danger-to-security", "Binding". */
 void explain_step_name(phrase *p, const rp_step *s, char letter);

@@ -134,10 +134,10 @@ static void citation(writer *w, const rp_citation *c, const pacta_rulebase *rb, 
     writer_html(w, formatted ? formatted : c->label);
     if (linked)
         writer_str(w, "</a>");
-    if (!formatted && c->source && (!c->label || strcmp(c->source, c->label) != 0) &&
-        !(rb && rb_source(rb, c->source))) {
+    const char *short_cite = formatted ? NULL : render_short_cite(c);
+    if (short_cite) {
         writer_str(w, ", ");
-        writer_html(w, c->source);
+        writer_html(w, short_cite);
     }
 }
 
@@ -322,7 +322,7 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         writer_str(w, " law.</p>");
     }
     phrase_clear(&p);
-    explain_rule_terms(&p, f, rule);
+    explain_rule_terms(&p, f, rule, rb);
     writer_str(w, "<p>");
     writer_html(w, p.buf);
     writer_str(w, "</p><ul>");

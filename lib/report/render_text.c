@@ -333,8 +333,8 @@ static void citation_line(writer *w, const pacta_finding *f, const pacta_rulebas
     if (formatted)
         phrase_add(&p, "%s", formatted);
     else
-        phrase_add(&p, "%s%s%s", c->label ? c->label : c->instrument, c->source ? "; " : "",
-                   c->source ? c->source : "");
+        phrase_add(&p, "%s%s%s", c->label ? c->label : c->instrument, render_short_cite(c) ? "; " : "",
+                   render_short_cite(c) ? render_short_cite(c) : "");
     if (c->url)
         phrase_add(&p, "; %s", c->url);
     item(w, flags, "Cite:", p.buf);
@@ -369,10 +369,10 @@ static void render_footer(writer *w, const pacta_report *rep, const pacta_ruleba
     phrase_clear(&p);
     if (rb) {
         const char *digest = pacta_rulebase_digest(rb);
-        phrase_add(&p, "%zu files, sha256 %.16s" ELLIPSIS "; ", pacta_rulebase_file_count(rb),
+        phrase_add(&p, "%zu files, sha256 %.12s" ELLIPSIS "; ", pacta_rulebase_file_count(rb),
                    digest ? digest : "");
     }
-    phrase_add(&p, "pacta " PACTA_VERSION_STRING ". The whole reasoning: --explain.");
+    phrase_add(&p, "pacta " PACTA_VERSION_STRING "; the reasoning: --explain");
     text_item(w, 0, "Rules: ", p.buf);
 }
 

@@ -39,7 +39,7 @@ const char *pacta_timeline_kind_name(pacta_timeline_kind k)
 {
     static const char *const names[] = {"signature",  "consent",    "in_force",     "through",
                                         "reservation", "withdrawal", "denunciation", "ceased",
-                                        "not_bound",  "binds_all"};
+                                        "not_bound",  "binds_all",  "declaration"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
 }
 
@@ -156,6 +156,21 @@ static void reservation_entries(builder *b, const instrument_def *inst, const pa
     }
 }
 
+static void declaration_entries(builder *b, const party_def *p)
+{
+    for (size_t i = 0; i < p->declaration_count; i++) {
+        const party_declaration *d = &p->declarations[i];
+        const char *what = keeper_printf(&b->k, "declaration under %s", d->kind->provision->label);
+        entry(b, PACTA_TL_DECLARATION, NULL,
+              keeper_printf(&b->k, "%s, %s%s%s%s", what, d->kind->label, d->text ? " (" : "",
+                            d->text ? d->text : "", d->text ? ")" : ""),
+              d->source, NULL);
+        if (d->withdrawn.set)
+            entry(b, PACTA_TL_WITHDRAWAL, d->withdrawn.text,
+                  keeper_printf(&b->k, "%s withdrawn", what), d->withdrawn.source, NULL);
+    }
+}
+
 static void denunciation_entries(builder *b, const instrument_def *inst, const party_def *p)
 {
     if (!p->denunciation.set)
@@ -266,6 +281,7 @@ static void treaty_entries(builder *b, const instrument_def *inst)
     through_entry(b, inst, p);
     in_force_entry(b, inst, p);
     reservation_entries(b, inst, p);
+    declaration_entries(b, p);
     denunciation_entries(b, inst, p);
 }
 
@@ -354,7 +370,7 @@ static int answer(builder *b, const instrument_def *inst, const char *provision,
                   pacta_timeline_answer_view *out)
 {
     binding_result r;
-    if (binding_for_provision(b->k.ar, inst, provision, e, &r) != 0) {
+    if (binding_for_provision(b->k.ar, b->rb, inst, provision, e, &r) != 0) {
         b->k.oom = 1;
         return -1;
     }

@@ -34,7 +34,7 @@ check "--explain: the issue names the act, the rule quotes the provision and lis
 block = text.split('rule: refugee-convention/return-to-risk\n', 1)[1].split('\n   Application\n', 1)[0]
 flat = ' '.join(block.split())
 for want in ['Did CN breach Refugee Convention art. 33(1) by this act?',
-             'e2 (2023-10-09): CN returned escapees (600 persons, nationality KP) to KP [rfa-2023].',
+             'e2 (2023-10-09): CN returned escapees (600 persons, nationality KP) to KP [Radio Free Asia, \"China repatriates North Korean defectors\", 2023-10-12].',
              'Refugee Convention art. 33(1): \"No Contracting State shall expel or return',
              'It applies only if CN was bound by it on 2023-10-09.',
              'Element (a) refugee (art. 1A(2)):',
@@ -46,7 +46,7 @@ check "--explain: the binding paragraph gives the consent, the clause and the da
 block = text.split('rule: refugee-convention/return-to-risk\n', 1)[1].split('\n   Conclusion\n', 1)[0]
 app = ' '.join(block.split('\n   Application\n', 1)[1].split())
 if not app.startswith('1. Binding: bound: the rule applies.'): fail('application starts: ' + app[:80])
-for want in ['accession of the Refugee Convention is dated 1982-09-24 [untc-rc]',
+for want in ['accession of the Refugee Convention is dated 1982-09-24 [MTDSG V.2]',
              'under art. 43(2) (90 days after the deposit)',
              'entered into force for CN on 1982-12-23',
              '(consent: accession 1982-09-24; in force for CN: 1982-12-23 under art. 43(2))']:
