@@ -22,6 +22,7 @@ static const char usage_text[] =
     "       pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
     "       pacta show [--rules DIR] [--format text|json] INSTRUMENT[/PROVISION]\n"
     "       pacta grade [--rules DIR] [--format text|json] ANSWERS  (or test --answers)\n"
+    "       pacta draft [--rules DIR] [--date YYYY-MM-DD] [--explain] FILE|-\n"
     "       pacta --version | --help\n"
     "\n"
     "Checks what states did, as told in scenario FILEs (YAML, several documents\n"
@@ -35,6 +36,7 @@ static const char usage_text[] =
     "  timeline         a state's binding timeline (pacta timeline --help)\n"
     "  show             an instrument or provision, its uses and authorities\n"
     "  grade            grade a student's answer file (pacta grade --help)\n"
+    "  draft            draft a scenario from a report's text (pacta draft --help)\n"
     "\n"
     "options:\n"
     "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
@@ -406,6 +408,7 @@ static const struct {
     {"timeline", cmd_timeline},
     {"show", cmd_show},
     {"grade", cmd_grade},
+    {"draft", cmd_draft},
 };
 
 int main(int argc, char **argv)
