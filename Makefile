@@ -91,6 +91,7 @@ clitest: $(CLI)
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/tools.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/explain.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/whatif.sh
+	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/draft.sh
 
 # The README's C program, linked against the shared library as a user would.
 $(BUILD)/check-example: examples/check.c include/pacta.h $(SHARED_LIB)
@@ -112,7 +113,7 @@ apitest: $(BUILD)/check-example
 # binary per harness with clang under ASan+UBSan; `corpus` (part of check)
 # replays every kept input of tests/corpus/<harness>/ through the same
 # harness linked with fuzz/replay.c under the ordinary compiler.
-FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade
+FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade fuzz_draft
 FUZZ_CC ?= clang
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = $(WARN) -O1 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib $(DEP_CFLAGS) \

@@ -29,6 +29,7 @@ static const struct {
     {"location-before", CUE_LOCATION_BEFORE},
     {"agent-after", CUE_AGENT_AFTER},
     {"people-after", CUE_PEOPLE_AFTER},
+    {"demonym-people-after", CUE_DEMONYM_PEOPLE_AFTER},
     {"nationality-before", CUE_NATIONALITY_BEFORE},
     {"count", CUE_COUNT},
     {"count-vague", CUE_COUNT_VAGUE},

@@ -128,6 +128,7 @@ typedef enum draft_cue_kind {
     CUE_LOCATION_BEFORE,    /* words before a state: "in" */
     CUE_AGENT_AFTER,        /* words after a state: "authorities" */
     CUE_PEOPLE_AFTER,       /* words after a state: "defectors" */
+    CUE_DEMONYM_PEOPLE_AFTER, /* what follows a demonym that names people by it alone ("Koreans were") */
     CUE_NATIONALITY_BEFORE, /* words before a state: "refugees from" */
     CUE_COUNT,              /* groups n | lo, hi | word */
     CUE_COUNT_VAGUE,        /* "hundreds of": no number */

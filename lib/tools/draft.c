@@ -44,6 +44,7 @@ typedef struct reader {
     int ref_precision;      /* 3: day, 2: month, 1: year */
     /* carried from sentence to sentence */
     devent *last_event;
+    devent *last_removal;
     dperson *last_person;
     size_t paragraph;       /* index of the current paragraph */
     size_t last_event_paragraph;
@@ -301,7 +302,8 @@ static const char *read_date(reader *r, const draft_cue *c, const char **how)
                 return NULL;
             pdate that = r->ref - ((weekday_of(r->ref) - w + 7) % 7);
             pdate_format(that, buf);
-            *how = "that weekday on or before the article's date";
+            *how = arena_printf(r->d->ar, "that weekday on or before the article's date, %s",
+                                r->d->article_date);
             return arena_strdup(r->d->ar, buf);
         }
         if (strcmp(rel, "last-week") == 0) {
@@ -392,7 +394,8 @@ static void read_article(reader *r, const char *date_option)
         while (start < end && (d->text[start] == ' ' || d->text[start] == '\t'))
             start++;
         if (end > start && has_words(d->text + start, end - start)) {
-            if (end - start <= 200) {
+            /* a headline: short, and no full stop (a first sentence has one) */
+            if (end - start <= 200 && d->text[end - 1] != '.') {
                 d->title.at = span_of(d, start, end);
                 note(r, "title", "first-line", d->title.at, "the article's title");
             }
@@ -567,6 +570,9 @@ static size_t find_mentions(reader *r, const dspan *s, mention *out)
             x->with_words = span_of(r->d, m.start, c.end);
         }
         if (after(r, CUE_PEOPLE_AFTER, m.end, s->end, &c) > 0)
+            x->roles |= ROLE_PEOPLE;
+        if (name->form == NAME_DEMONYM && !(x->roles & (ROLE_AGENT | ROLE_PEOPLE)) &&
+            after(r, CUE_DEMONYM_PEOPLE_AFTER, m.end, s->end, &c) > 0)
             x->roles |= ROLE_PEOPLE;
         /* "refugees from Syria": the people's state, not where anyone acted from */
         if (x->roles & ROLE_NATIONALITY)
@@ -865,6 +871,8 @@ static devent *read_act(reader *r, const dspan *s, const draft_cue *c, dspan act
     if (!e->id || ptrvec_push(r->d->ar, &r->d->events, e))
         return oom(r), NULL;
     r->last_event = e;
+    if (e->action->removal)
+        r->last_removal = e;
     r->last_event_paragraph = r->paragraph;
     return e;
 }
@@ -927,6 +935,22 @@ static int by_position(const void *a, const void *b)
 
 #define MAX_ACTS 16
 
+/* Is m part of an address ("…/malaysia-deports-150")? Words there tell nothing. */
+static int inside_url(reader *r, const dspan *s, const dspan *m)
+{
+    for (size_t i = 0; i < r->rb->draft_cue_count; i++) {
+        const draft_cue *c = r->rb->draft_cues[i];
+        dspan u;
+        size_t from = s->start;
+        while (c->kind == CUE_URL && match(r, c->code, c->id, s->start, s->end, from, &u) > 0) {
+            if (u.start <= m->start && m->end <= u.end)
+                return 1;
+            from = u.end > u.start ? u.end : u.end + 1;
+        }
+    }
+    return 0;
+}
+
 static void read_sentence(reader *r, const dspan *s)
 {
     dspan m, hedge = {0}, retraction = {0};
@@ -944,7 +968,7 @@ static void read_sentence(reader *r, const dspan *s)
         while (c->kind == CUE_ACT && act_count < MAX_ACTS &&
                match(r, c->code, c->id, s->start, s->end, from, &m) > 0) {
             from = m.end > m.start ? m.end : m.end + 1;
-            int overlaps = 0;
+            int overlaps = inside_url(r, s, &m);
             for (size_t k = 0; k < act_count && !overlaps; k++)
                 overlaps = m.start < acts[k].at.end && acts[k].at.start < m.end;
             if (!overlaps) {
@@ -1004,10 +1028,16 @@ static void read_sentence(reader *r, const dspan *s)
                     add_fact(r, p->facts, &p->fact_count, c, m, drafted, hedge, how);
                 continue;
             }
-            if (event_count == 0 && r->last_event)
-                add_fact(r, r->last_event->facts, &r->last_event->fact_count, c, m, drafted, hedge, how);
-            for (size_t k = 0; k < event_count; k++)
+            /* an event fact is about this sentence's acts, and about the removal
+             * the text told of last when this sentence tells of none */
+            int removal = 0;
+            for (size_t k = 0; k < event_count; k++) {
                 add_fact(r, events[k]->facts, &events[k]->fact_count, c, m, drafted, hedge, how);
+                removal |= events[k]->action->removal;
+            }
+            devent *last = r->last_removal ? r->last_removal : r->last_event;
+            if (!removal && last && (event_count == 0 || last != events[0]))
+                add_fact(r, last->facts, &last->fact_count, c, m, drafted, hedge, how);
         }
     }
 }
@@ -1108,7 +1138,7 @@ pacta_status pacta_draft_new(pacta_draft **out, const pacta_rulebase *rb, const 
         st = check_text(d, &rb->opts, err);
     if (st == PACTA_OK)
         st = index_lines(d, err);
-    reader r = {d, rb, NULL, err, st, 0, 0, 0, NULL, NULL, 0, 0};
+    reader r = {d, rb, NULL, err, st, 0, 0, 0, NULL, NULL, NULL, 0, 0};
     if (st == PACTA_OK) {
         r.md = pcre2_match_data_create_from_pattern(rb->draft_mentions, rb->general_ctx);
         if (!r.md)
