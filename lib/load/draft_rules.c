@@ -31,6 +31,8 @@ static const struct {
     {"people-after", CUE_PEOPLE_AFTER},
     {"demonym-people-after", CUE_DEMONYM_PEOPLE_AFTER},
     {"nationality-before", CUE_NATIONALITY_BEFORE},
+    {"oblique-before", CUE_OBLIQUE_BEFORE},
+    {"place-after", CUE_PLACE_AFTER},
     {"count", CUE_COUNT},
     {"count-vague", CUE_COUNT_VAGUE},
     {"date", CUE_DATE},

@@ -130,6 +130,8 @@ typedef enum draft_cue_kind {
     CUE_PEOPLE_AFTER,       /* words after a state: "defectors" */
     CUE_DEMONYM_PEOPLE_AFTER, /* what follows a demonym that names people by it alone ("Koreans were") */
     CUE_NATIONALITY_BEFORE, /* words before a state: "refugees from" */
+    CUE_OBLIQUE_BEFORE,     /* words before a state that make it no subject: "of" */
+    CUE_PLACE_AFTER,        /* words after a state that make it a place: "border" */
     CUE_COUNT,              /* groups n | lo, hi | word */
     CUE_COUNT_VAGUE,        /* "hundreds of": no number */
     CUE_DATE,               /* groups day, month, year, part, weekday; or relative */

@@ -31,6 +31,8 @@
 #define WINDOW_BEFORE 60    /* bytes of context read before a cue or a name */
 #define WINDOW_AFTER 80     /* bytes read after a name */
 #define MAX_MENTIONS 64     /* state names read per sentence */
+#define DESTINATION_BYTES 120 /* the furthest after an act its destination is looked for */
+#define SUBJECT_BYTES 100   /* the furthest before an act a state is read as its subject */
 
 typedef struct reader {
     pacta_draft *d;
@@ -64,7 +66,9 @@ enum {
     ROLE_IN = 1u << 3,
     ROLE_AGENT = 1u << 4,
     ROLE_PEOPLE = 1u << 5,
-    ROLE_NATIONALITY = 1u << 6
+    ROLE_NATIONALITY = 1u << 6,
+    ROLE_OBLIQUE = 1u << 7,
+    ROLE_PLACE = 1u << 8
 };
 
 /* ------------------------------------------------------------ positions */
@@ -455,9 +459,11 @@ static int ends_sentence(reader *r, size_t start, size_t i)
         return 1;
     if (!is_space(t[j]))
         return 0;
+    int newline = 0;
     while (j < r->d->len && is_space(t[j]))
-        j++;
-    if (j < r->d->len && t[j] >= 'a' && t[j] <= 'z')
+        newline |= t[j++] == '\n';
+    /* "e.g. the", "approx. ten": a small letter goes on, unless the line ended */
+    if (j < r->d->len && t[j] >= 'a' && t[j] <= 'z' && !newline)
         return 0;
     if (t[i] != '.')
         return 1;
@@ -488,6 +494,8 @@ static int line_ends_sentence(const char *t, size_t n, size_t sentence_start, si
         return 1;
     if (t[next] >= 'a' && t[next] <= 'z')
         return 0;
+    if (!memchr(t + line_start, ' ', end - line_start))
+        return 1; /* one word alone on its line: an address, a heading */
     unsigned char last = (unsigned char)t[end - 1];
     int punctuated = strchr(".!?:;|)\"'", last) != NULL || last >= 0x80; /* closing quotes too */
     return punctuated || end - line_start < WRAPPED_LINE_BYTES || t[next] == '-' || t[next] == '*';
@@ -560,12 +568,14 @@ static size_t find_mentions(reader *r, const dspan *s, mention *out)
             unsigned role;
         } befores[] = {{CUE_DESTINATION_BEFORE, ROLE_TO}, {CUE_AGENT_BEFORE, ROLE_BY},
                        {CUE_ORIGIN_BEFORE, ROLE_FROM},     {CUE_LOCATION_BEFORE, ROLE_IN},
-                       {CUE_NATIONALITY_BEFORE, ROLE_NATIONALITY}};
+                       {CUE_NATIONALITY_BEFORE, ROLE_NATIONALITY}, {CUE_OBLIQUE_BEFORE, ROLE_OBLIQUE}};
         for (size_t k = 0; k < sizeof befores / sizeof befores[0]; k++)
             if (before(r, befores[k].kind, s->start, m.start, &c) > 0)
                 x->roles |= befores[k].role;
         x->with_words = m;
-        if (after(r, CUE_AGENT_AFTER, m.end, s->end, &c) > 0) {
+        if (after(r, CUE_PLACE_AFTER, m.end, s->end, &c) > 0)
+            x->roles |= ROLE_PLACE;
+        else if (after(r, CUE_AGENT_AFTER, m.end, s->end, &c) > 0) {
             x->roles |= ROLE_AGENT;
             x->with_words = span_of(r->d, m.start, c.end);
         }
@@ -725,8 +735,10 @@ static const mention *find_actor(const mention *ms, size_t n, const dspan *act,
         /* a state's name or capital before the act, with no preposition: the subject */
         const mention *subject = NULL;
         for (size_t i = 0; i < n; i++)
-            if (ms[i].at.end <= act->start && ms[i].name->form != NAME_DEMONYM &&
-                !(ms[i].roles & (ROLE_TO | ROLE_FROM | ROLE_IN | ROLE_PEOPLE | ROLE_NATIONALITY)) &&
+            if (ms[i].at.end <= act->start && act->start - ms[i].at.end <= SUBJECT_BYTES &&
+                ms[i].name->form != NAME_DEMONYM &&
+                !(ms[i].roles & (ROLE_TO | ROLE_FROM | ROLE_IN | ROLE_PEOPLE | ROLE_NATIONALITY |
+                                 ROLE_OBLIQUE | ROLE_PLACE)) &&
                 ms[i].name->state != destination)
                 subject = &ms[i];
         if ((m = subject))
@@ -799,12 +811,15 @@ static devent *read_act(reader *r, const dspan *s, const draft_cue *c, dspan act
     if (before(r, CUE_THREAT_BEFORE, s->start, act.start, &m) > 0)
         e->threat = m;
     /* where to: a state named after the act with "to" */
-    const mention *to = (c->action->fields & AF_TO) ? pick(ms, n, ROLE_TO, 0, NULL, act.end, 0) : NULL;
-    if (to && to->at.start < act.end)
-        to = NULL; /* where people are sent is named after the act */
+    const mention *to = NULL;
+    for (size_t i = 0; (c->action->fields & AF_TO) && i < n && !to; i++)
+        if ((ms[i].roles & ROLE_TO) && !(ms[i].roles & ROLE_PLACE) && ms[i].at.start >= act.end &&
+            ms[i].at.start - act.end <= DESTINATION_BYTES &&
+            (ms[i].name->form != NAME_DEMONYM || (ms[i].roles & ROLE_AGENT)))
+            to = &ms[i]; /* named after the act, close to it: "to Laos", "to Lao authorities" */
     /* the people: named with a people word or "from" a state; for a
      * repatriation, the state they are sent to; else those of the sentence before */
-    const mention *people = pick(ms, n, ROLE_PEOPLE | ROLE_NATIONALITY, ROLE_AGENT, NULL, act.start, 0);
+    const mention *people = pick(ms, n, ROLE_PEOPLE | ROLE_NATIONALITY, ROLE_AGENT | ROLE_PLACE, NULL, act.start, 0);
     const state_def *nationality = NULL;
     dwhy nationality_why = {{0}, NULL};
     if (people) {

@@ -9,6 +9,7 @@
  * whole as comments, so the document stays valid and the analyst sees what
  * to complete.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "base/writer.h"
@@ -23,22 +24,43 @@ typedef struct out {
     const char *prefix;     /* "" or "# " for an event written as comments */
 } out;
 
-/* text[0..len) on one line: runs of whitespace as one space. */
+/* Characters YAML does not print or reads as line breaks (NEL, U+2028, U+2029), or a BOM. */
+static int yaml_unsafe(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF || cp == UTF8_INVALID;
+}
+
+/*
+ * text[0..len) on one line, runs of whitespace as one space. In a YAML
+ * string (yaml_escape) '"' and '\' are escaped and an unsafe character is
+ * written as \uXXXX; in a comment it becomes '?'.
+ */
 static void one_line(writer *w, const char *text, size_t len, int yaml_escape)
 {
     int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(text + i, len - i, &cp);
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') {
             space = 1;
+            i += n;
             continue;
         }
         if (space)
             writer_char(w, ' ');
         space = 0;
-        if (yaml_escape && (c == '"' || c == '\\'))
-            writer_char(w, '\\');
-        writer_char(w, (char)c);
+        if (yaml_unsafe(cp)) {
+            if (yaml_escape && cp != UTF8_INVALID)
+                writer_printf(w, "\\u%04X", (unsigned)cp);
+            else
+                writer_char(w, '?');
+        } else {
+            if (yaml_escape && (cp == '"' || cp == '\\'))
+                writer_char(w, '\\');
+            writer_bytes(w, text + i, n);
+        }
+        i += n;
     }
 }
 
