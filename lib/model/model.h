@@ -459,6 +459,9 @@ typedef struct sc_condition {
 typedef struct sc_text_fact {
     const indicator_def *indicator;
     size_t start, end;              /* byte span in the description */
+    pacta_truth value;              /* the indicator's value, reversed by a negation, unknown when hedged */
+    const char *qualifier;          /* "negated" or "hedged", or NULL */
+    size_t qualifier_start, qualifier_end; /* the words that negate or hedge it */
 } sc_text_fact;
 
 typedef struct sc_event {

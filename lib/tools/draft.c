@@ -147,33 +147,30 @@ static int group(reader *r, const char *name, char *buf, size_t size)
     return rc == 0 && len > 0;
 }
 
-/* Does a cue of this kind match the words just before pos (within the sentence)? */
-static int before(reader *r, draft_cue_kind kind, size_t sentence_start, size_t pos, dspan *m)
+/* Does any cue of this kind match within text[start..end)? */
+static int any_of_kind(reader *r, draft_cue_kind kind, size_t start, size_t end, dspan *m)
 {
-    size_t start = pos > sentence_start + WINDOW_BEFORE ? pos - WINDOW_BEFORE : sentence_start;
     for (size_t i = 0; i < r->rb->draft_cue_count; i++) {
         const draft_cue *c = r->rb->draft_cues[i];
-        if (c->kind != kind)
-            continue;
-        int got = match(r, c->code, c->id, start, pos, start, m);
+        int got = c->kind == kind ? match(r, c->code, c->id, start, end, start, m) : 0;
         if (got != 0)
             return got;
     }
     return 0;
 }
 
+/* ... in the words just before pos (within the sentence): "-before" kinds end in $ */
+static int before(reader *r, draft_cue_kind kind, size_t sentence_start, size_t pos, dspan *m)
+{
+    size_t start = pos > sentence_start + WINDOW_BEFORE ? pos - WINDOW_BEFORE : sentence_start;
+    return any_of_kind(r, kind, start, pos, m);
+}
+
+/* ... in the words just after pos: "-after" kinds start with ^ */
 static int after(reader *r, draft_cue_kind kind, size_t pos, size_t sentence_end, dspan *m)
 {
     size_t end = pos + WINDOW_AFTER < sentence_end ? pos + WINDOW_AFTER : sentence_end;
-    for (size_t i = 0; i < r->rb->draft_cue_count; i++) {
-        const draft_cue *c = r->rb->draft_cues[i];
-        if (c->kind != kind)
-            continue;
-        int got = match(r, c->code, c->id, pos, end, pos, m);
-        if (got != 0)
-            return got;
-    }
-    return 0;
+    return any_of_kind(r, kind, pos, end, m);
 }
 
 /* The first match in the sentence of any cue of this kind. */

@@ -41,7 +41,7 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The value the indicators give fact in text: 1 true, 0 false, -1 none fired. */
+/* The value the indicators give fact in text: 1 true, 0 false, 2 unknown, -1 none fired. */
 static int indicated(const char *text, const char *fact)
 {
     arena *ar = arena_new(NULL);
@@ -55,7 +55,7 @@ static int indicated(const char *text, const char *fact)
     int value = -1;
     for (size_t i = 0; i < e.text_fact_count; i++)
         if (strcmp(e.text_facts[i].indicator->fact->name, fact) == 0)
-            value = e.text_facts[i].indicator->value == PACTA_TRUE;
+            value = e.text_facts[i].value == PACTA_UNKNOWN ? 2 : e.text_facts[i].value == PACTA_TRUE;
     arena_free(ar);
     return value;
 }
@@ -120,6 +120,20 @@ static void test_absence_of_procedure(void **state)
     assert_int_equal(indicated("None of them was screened before the transfer.", "individual_assessment"), 0);
     assert_int_equal(indicated("No one could apply for protection.", "individual_assessment"), 0);
     assert_int_equal(indicated("Some were screened by UNHCR.", "individual_assessment"), -1);
+}
+
+/* The indicators read negation before a match and hedging in its sentence, as the drafter does. */
+static void test_negation_and_hedging(void **state)
+{
+    (void)state;
+    assert_int_equal(indicated("The men sought asylum at the border.", "sought_protection"), 1);
+    assert_int_equal(indicated("The men did not seek asylum, police said.", "sought_protection"), 0);
+    assert_int_equal(indicated("The men reportedly sought asylum.", "sought_protection"), 2);
+    /* the hedge of another sentence does not reach this one */
+    assert_int_equal(indicated("It was reportedly cold. The men sought asylum.", "sought_protection"), 1);
+    /* a negation in another clause denies nothing */
+    assert_int_equal(indicated("They were given no lawyer and forcibly returned.", "voluntary"), 0);
+    assert_int_equal(indicated("They were not sent back against their will.", "voluntary"), 1);
 }
 
 /* ------------------------------------------------------------ the drafter */
@@ -299,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_categorical_fires),
         cmocka_unit_test(test_categorical_does_not_fire),
         cmocka_unit_test(test_absence_of_procedure),
+        cmocka_unit_test(test_negation_and_hedging),
         cmocka_unit_test(test_draft_extractions),
         cmocka_unit_test(test_draft_bad_text),
         cmocka_unit_test(test_draft_input_limit),
