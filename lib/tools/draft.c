@@ -33,6 +33,10 @@
 #define MAX_MENTIONS 64     /* state names read per sentence */
 #define DESTINATION_BYTES 120 /* the furthest after an act its destination is looked for */
 #define SUBJECT_BYTES 100   /* the furthest before an act a state is read as its subject */
+/* A draft is for one report an analyst reviews line by line: beyond these,
+ * the text is a corpus to cut into reports, and the draft says so. */
+#define MAX_EVENTS 1000
+#define MAX_EXTRACTS 100000
 
 typedef struct reader {
     pacta_draft *d;
@@ -202,6 +206,12 @@ static int first_of_kind(reader *r, draft_cue_kind kind, const dspan *s, dspan *
 
 /* ------------------------------------------------------------ the record */
 
+static void limit(reader *r, dspan at, const char *fmt, int n)
+{
+    r->st = error_set(r->err, PACTA_ELIMIT, r->d->name, at.line, draft_column(r->d, &at), fmt, n);
+    error_hint(r->err, "a draft is for one report; cut the text into the reports it holds");
+}
+
 static void note(reader *r, const char *kind, const char *cue, dspan at, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
@@ -210,6 +220,12 @@ static void note(reader *r, const char *kind, const char *cue, dspan at, const c
 
 static void note(reader *r, const char *kind, const char *cue, dspan at, const char *fmt, ...)
 {
+    if (r->st != PACTA_OK)
+        return;
+    if (r->d->extracts.count == MAX_EXTRACTS) {
+        limit(r, at, "more than %d extractions", MAX_EXTRACTS);
+        return;
+    }
     dextract *x = arena_alloc(r->d->ar, sizeof *x);
     va_list ap;
     va_start(ap, fmt);
@@ -879,6 +895,10 @@ static devent *read_act(reader *r, const dspan *s, const draft_cue *c, dspan act
     devent *same = same_event(r, e);
     if (same)
         return same;
+    if (r->d->events.count == MAX_EVENTS) {
+        limit(r, act, "the text reports more than %d acts", MAX_EVENTS);
+        return NULL;
+    }
     e->id = arena_printf(r->d->ar, "e%zu", r->d->events.count + 1);
     if (!e->id || ptrvec_push(r->d->ar, &r->d->events, e))
         return oom(r), NULL;

@@ -32,7 +32,7 @@ typedef struct dfact {
     int conflict;           /* the text also says the opposite */
 } dfact;
 
-#define DRAFT_MAX_FACTS 16
+#define DRAFT_MAX_FACTS 8     /* facts per person or event; more are dropped (they repeat) */
 
 typedef struct dperson {
     const char *id;

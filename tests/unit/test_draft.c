@@ -237,6 +237,25 @@ static void test_draft_input_limit(void **state)
     pacta_rulebase_free(small);
 }
 
+/* More acts than one report holds is an error at the act that passes the bound. */
+static void test_draft_too_many_acts(void **state)
+{
+    (void)state;
+    size_t cap = 1200 * 80, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < 1200; i++)
+        len += (size_t)snprintf(text + len, cap - len, "Thai police deported %d Lao nationals to Laos on %d May %d.\n",
+                                i + 2, 1 + i % 28, 1950 + i / 28);
+    pacta_draft *d = NULL;
+    pacta_error err;
+    assert_int_equal(draft(text, len, NULL, &d, &err), PACTA_ELIMIT);
+    assert_null(d);
+    assert_int_equal(err.line, 1001);
+    assert_non_null(strstr(err.message, "more than 1000 acts"));
+    free(text);
+}
+
 static void test_draft_without_draft_rules(void **state)
 {
     (void)state;
@@ -317,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_draft_extractions),
         cmocka_unit_test(test_draft_bad_text),
         cmocka_unit_test(test_draft_input_limit),
+        cmocka_unit_test(test_draft_too_many_acts),
         cmocka_unit_test(test_draft_without_draft_rules),
         cmocka_unit_test(test_draft_render_error),
         cmocka_unit_test(test_draft_out_of_memory),
