@@ -189,19 +189,23 @@ static pacta_status read_state_names(const pacta_rulebase *rb, const load_ctx *l
         const char *key;
         draft_name_form form;
     } lists[] = {{"names", NAME_STATE}, {"demonyms", NAME_DEMONYM}, {"capitals", NAME_CAPITAL}};
-    const char *code, *source;
+    const char *code, **sources;
+    size_t source_count = 0;
     const state_def *state;
     pacta_status st = load_check_map(lc, n, "a state's names", keys);
     if (st == PACTA_OK)
         st = load_ident(lc, n, "state", 1, &code);
     if (st == PACTA_OK && !(state = rb_state(rb, code)))
         return load_error(lc, ymap_get(n, "state"), "unknown state '%s'", code);
+    /* the sources the names were read in: one id or a list */
     if (st == PACTA_OK)
-        st = load_ident(lc, n, "source", 1, &source);
-    if (st == PACTA_OK) {
-        source_def *s = (source_def *)rb_source(rb, source);
+        st = load_string_list(lc, n, "source", &source_count, &sources);
+    if (st == PACTA_OK && source_count == 0)
+        return load_error(lc, n, "a state's names need the source they were read in");
+    for (size_t i = 0; st == PACTA_OK && i < source_count; i++) {
+        source_def *s = (source_def *)rb_source(rb, sources[i]);
         if (!s)
-            return load_error(lc, ymap_get(n, "source"), "unknown source '%s'", source);
+            return load_error(lc, ymap_get(n, "source"), "unknown source '%s'", sources[i]);
         s->cited = 1;
     }
     for (size_t l = 0; st == PACTA_OK && l < sizeof lists / sizeof lists[0]; l++) {

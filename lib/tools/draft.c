@@ -119,6 +119,8 @@ static int match(reader *r, const pcre2_code *code, const char *id, size_t start
 {
     if (r->st != PACTA_OK)
         return -1;
+    if (from > end)
+        return 0; /* past an empty match at the very end */
     int rc = pcre2_match(code, (PCRE2_SPTR)(r->d->text + start), end - start, from - start, 0,
                          r->md, r->rb->match_ctx);
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -766,7 +768,7 @@ static const mention *find_actor(const mention *ms, size_t n, const dspan *act,
     return m;
 }
 
-static void add_fact(reader *r, dfact *facts, size_t *count, const draft_cue *c, dspan at,
+static void add_fact(dfact *facts, size_t *count, const draft_cue *c, dspan at,
                      pacta_truth value, dspan hedge, const char *how)
 {
     for (size_t i = 0; i < *count; i++) {
@@ -784,7 +786,6 @@ static void add_fact(reader *r, dfact *facts, size_t *count, const draft_cue *c,
     f->why.at = at;
     f->why.note = how;
     f->hedge = hedge;
-    (void)r;
 }
 
 /* Two reports of the same act (same action, actor, destination, people, date) are one event. */
@@ -1057,19 +1058,19 @@ static void read_sentence(reader *r, const dspan *s)
             if (c->on_person) {
                 dperson *p = event_count ? events[0]->subject : r->last_person;
                 if (p)
-                    add_fact(r, p->facts, &p->fact_count, c, m, drafted, hedge, how);
+                    add_fact(p->facts, &p->fact_count, c, m, drafted, hedge, how);
                 continue;
             }
             /* an event fact is about this sentence's acts, and about the removal
              * the text told of last when this sentence tells of none */
             int removal = 0;
             for (size_t k = 0; k < event_count; k++) {
-                add_fact(r, events[k]->facts, &events[k]->fact_count, c, m, drafted, hedge, how);
+                add_fact(events[k]->facts, &events[k]->fact_count, c, m, drafted, hedge, how);
                 removal |= events[k]->action->removal;
             }
             devent *last = r->last_removal ? r->last_removal : r->last_event;
             if (!removal && last && (event_count == 0 || last != events[0]))
-                add_fact(r, last->facts, &last->fact_count, c, m, drafted, hedge, how);
+                add_fact(last->facts, &last->fact_count, c, m, drafted, hedge, how);
         }
     }
 }

@@ -16,7 +16,8 @@
 #include "tools/draft.h"
 
 #define QUOTE_COLUMNS 60    /* longest quotation in a comment, in characters */
-#define DESCRIPTION_BYTES 1000
+#define DESCRIPTION_BYTES 1000     /* a longer sentence is cut ... */
+#define DESCRIPTION_CHARACTERS 400 /* ... to this many characters, and an ellipsis */
 
 typedef struct out {
     writer w;
@@ -224,8 +225,12 @@ static void event(out *o, const devent *e)
     writer_printf(&o->w, "description: ");
     size_t len = e->sentence.end - e->sentence.start;
     const char *t = o->d->text + e->sentence.start;
-    size_t cut = len > DESCRIPTION_BYTES ? text_prefix_bytes(t, DESCRIPTION_BYTES / 4) : len;
-    yaml_string(o, t, cut);
+    size_t cut = len > DESCRIPTION_BYTES ? text_prefix_bytes(t, DESCRIPTION_CHARACTERS) : len;
+    if (cut > len)
+        cut = len;
+    writer_char(&o->w, '"');
+    one_line(&o->w, t, cut, 1);
+    writer_str(&o->w, cut < len ? "…\"" : "\"");
     writer_printf(&o->w, "  # line %u\n", e->sentence.line);
     o->prefix = "";
 }
