@@ -11,7 +11,7 @@
 
 #include "pacta.h"
 
-/* Exit statuses, from spec/findings.md. */
+/* Exit statuses, as docs/findings.md documents them. */
 enum {
     CLI_EXIT_OK = 0,        /* no violation; every expectation met */
     CLI_EXIT_FINDING = 1,   /* a violation found; an expectation failed */
@@ -93,6 +93,8 @@ int cmd_lint(int argc, char **argv);
 int cmd_draft(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+/** pacta new (cli/cmd_new.c): prints a commented scenario template. */
+int cmd_new(int argc, char **argv);
 
 typedef struct cli_tool_option {
     const char *name;       /* "--on" */

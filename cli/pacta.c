@@ -23,7 +23,8 @@ static const char usage_text[] =
     "       pacta show [--rules DIR] [--format text|json] INSTRUMENT[/PROVISION]\n"
     "       pacta grade [--rules DIR] [--format text|json] ANSWERS  (or test --answers)\n"
     "       pacta draft [--rules DIR] [--date YYYY-MM-DD] [--explain] FILE|-\n"
-    "       pacta --version | --help\n"
+    "       pacta new > FILE.yaml\n"
+    "       pacta --version [--rules DIR] | --help\n"
     "\n"
     "Checks what states did, as told in scenario FILEs (YAML, several documents\n"
     "per file allowed; \"-\" reads standard input), against the treaty obligations\n"
@@ -37,12 +38,13 @@ static const char usage_text[] =
     "  show             an instrument or provision, its uses and authorities\n"
     "  grade            grade a student's answer file (pacta grade --help)\n"
     "  draft            draft a scenario from a report's text (pacta draft --help)\n"
+    "  new              print a commented scenario to start from\n"
     "\n"
     "options:\n"
     "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
     "                   holds vocabulary.yaml, else the installed rules\n"
-    "  --format FORMAT  text (default) or json: one JSON object per scenario,\n"
-    "                   each on its own line\n"
+    "  --format FORMAT  text (default); json: one JSON object per scenario,\n"
+    "                   each on its own line; markdown: a memo to paste\n"
     "  --all            text: also show not_applicable findings\n"
     "  --explain        text: each finding as a numbered legal analysis (Issue,\n"
     "                   Rule, Application, Conclusion); markdown is always so\n"
@@ -67,7 +69,10 @@ static const char usage_text[] =
     "\n"
     "exit status: 0 no violation (test: every expectation met), 1 a violation\n"
     "(test: an expectation failed), 2 bad usage or bad input. With --batch, after\n"
-    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n";
+    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n"
+    "\n"
+    "The manual: man pacta, man 5 pacta-scenario (the scenario format), man 3\n"
+    "pacta (the C library); in the source tree, docs/.\n";
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
@@ -394,6 +399,34 @@ static int command(int argc, char **argv)
 }
 
 /*
+ * pacta --version [--rules DIR]: the CLI's version, the library's actually
+ * linked, and the identity of the rules an answer would be given under (the
+ * digest that every JSON report also carries).
+ */
+static int print_version(int argc, char **argv)
+{
+    const char *rules = NULL;
+    for (int i = 1; i < argc; i++) {
+        int m = cli_option_value(argc, argv, &i, "--rules", &rules);
+        if (m < 0)
+            return usage_error("option '%s' needs a value", argv[i]);
+        if (m == 0)
+            return usage_error("--version takes --rules DIR only, not '%s'", argv[i]);
+    }
+    printf("pacta %s (libpacta %s)\n", PACTA_VERSION_STRING, pacta_version());
+    const char *dir = cli_rules_dir(rules);
+    pacta_rulebase *rb = cli_load_rulebase(dir);
+    if (!rb) {
+        finish_output(CLI_EXIT_OK);
+        return CLI_EXIT_BAD;
+    }
+    printf("rules: %s, %zu files, %zu rules, sha256 %s\n", dir, pacta_rulebase_file_count(rb),
+           pacta_rulebase_rule_count(rb), pacta_rulebase_digest(rb));
+    pacta_rulebase_free(rb);
+    return finish_output(CLI_EXIT_OK);
+}
+
+/*
  * The commands. check and test share their argument parsing (command());
  * every other command lives in its own cli/cmd_NAME.c, declared in cli.h,
  * and receives argv starting at its own name.
@@ -409,6 +442,7 @@ static const struct {
     {"show", cmd_show},
     {"grade", cmd_grade},
     {"draft", cmd_draft},
+    {"new", cmd_new},
 };
 
 int main(int argc, char **argv)
@@ -418,10 +452,8 @@ int main(int argc, char **argv)
         return CLI_EXIT_BAD;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
-        printf("pacta %s (libpacta %s)\n", PACTA_VERSION_STRING, pacta_version());
-        return finish_output(CLI_EXIT_OK);
-    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0)
+        return print_version(argc - 1, argv + 1);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
         return finish_output(CLI_EXIT_OK);

@@ -155,7 +155,10 @@ static pacta_status add_named(pacta_rulebase *rb, const char *display_name,
     yreader_free(reader);
     if (st != PACTA_OK)
         return st;
-    if (ptrvec_push(rb->ar, &rb->docs, root) || ptrvec_push(rb->ar, &rb->doc_names, (void *)name))
+    const char *rel = arena_strdup(rb->ar, digest_name);
+    if (!rel || ptrvec_push(rb->ar, &rb->docs, root) ||
+        ptrvec_push(rb->ar, &rb->doc_names, (void *)name) ||
+        ptrvec_push(rb->ar, &rb->doc_rel_names, (void *)rel))
         return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
     struct sha256_ctx *sha = rb->digest_ctx;
     sha256_update(sha, strlen(digest_name) + 1, (const uint8_t *)digest_name);

@@ -74,6 +74,7 @@ typedef struct fact_def {
     const char *label;
     unsigned where;             /* FACT_ON_* */
     int justification;          /* 1: a ground that could justify removal (Art. 33(2) and the like) */
+    int names_onward;           /* 1: a condition stating it may name the onward state (`onward_to:`) */
     const struct expr *derived; /* non-NULL: computed from other facts when not stated */
     const char *derived_source; /* source id for the derivation */
     field_map field;            /* field.field NULL when no event field maps to it */
@@ -271,7 +272,8 @@ typedef enum expr_kind {
     EX_STATUS,    /* the person's status is one of status_mask */
     EX_NONE_BETWEEN, /* no event of action_mask between two steps satisfies kids[0] (or any, if none) */
     EX_TO_PARTY,  /* the destination is one of the states the rule's instrument names */
-    EX_TO_NATIONALITY /* the destination is the person's state of nationality */
+    EX_TO_NATIONALITY, /* the destination is the person's state of nationality */
+    EX_ONWARD     /* the `via` fact at the destination, and kids[0] read at the onward state */
 } expr_kind;
 
 /* Which state a state fact is about. */
@@ -292,11 +294,14 @@ typedef struct expr {
     struct expr **kids;
     const fact_def *fact;       /* EX_FACT */
     state_ref of;               /* EX_FACT about a state */
+    int unstated_false;         /* EX_FACT: a fact stated nowhere reads false (an optional refinement) */
     int step;                   /* EX_FACT, EX_STATUS: sequence step index, -1 = the finding's main event */
     unsigned status_mask;       /* EX_STATUS */
     action_mask actions;        /* EX_NONE_BETWEEN */
     int from_step, to_step;     /* EX_NONE_BETWEEN */
     const struct instrument_def *instrument; /* EX_TO_PARTY: whose states */
+    size_t authority_count;     /* EX_ONWARD: cited by a finding that follows the chain */
+    const char **authorities;
     origin at;
 } expr;
 
@@ -308,6 +313,11 @@ typedef struct element_def {
     const char *label;
     const provision_def *provision; /* may be NULL: the rule's provision */
     const expr *test;
+    /* exceptions: what must hold besides the test for the exception to be
+     * established (a danger found in an individual procedure, say); a test
+     * that holds without it leaves the finding undetermined. NULL: nothing */
+    const expr *requires;
+    const char *requires_label;
     size_t authority_count;
     const char **authorities;   /* source ids */
     origin at;
@@ -359,6 +369,10 @@ typedef struct rb_condition {
     dated until;                /* set: inclusive end */
     const char *source;         /* source id (required) */
     const char *note;
+    const state_def *onward_to; /* the onward state, for a fact that names_onward; NULL: the default */
+    const char *rel_file;       /* its file relative to the rules folder: findings name no build path */
+    size_t national_count;      /* > 0: it concerns only persons of these nationalities */
+    const state_def **nationals;
     origin at;
 } rb_condition;
 
@@ -369,7 +383,8 @@ struct pacta_rulebase {
     /* files as added, kept until finish */
     size_t file_count;
     ptrvec docs;                /* ynode* roots */
-    ptrvec doc_names;           /* const char* */
+    ptrvec doc_names;           /* const char*: the paths read, for errors */
+    ptrvec doc_rel_names;       /* const char*: the same, relative to the rules folder, for findings */
     void *digest_ctx;           /* running SHA-256 until finish */
     char digest[65];
     /* definitions, sorted by key after finish for bsearch */
@@ -453,6 +468,7 @@ typedef struct sc_condition {
     size_t index;
     unsigned line, column;
     const char *assumed;            /* set by what-if: the assumption ("KP.torture_on_return=false") */
+    const state_def *onward_to;     /* the onward state, for a fact that names_onward; NULL: the default */
 } sc_condition;
 
 /* A fact an indicator found in an event's description. */
@@ -472,6 +488,13 @@ typedef struct sc_event {
     const action_def *action;
     const sc_person *subject;
     const state_def *to;            /* removal destination */
+    const state_def *onward_to;     /* removals: where the destination would send the person on */
+    /* A hop of chain refoulement (reason/onward.c) is an event read at the
+     * onward state: `to` is that state, and what the scenario states on the
+     * event and the person is about the first destination, not this one. */
+    const struct sc_event *onward_from; /* the event (or hop) it continues; NULL for a real event */
+    unsigned hops;                  /* 0 for a real event */
+    const char *onward_via;         /* a hop: the fact and condition that send the person on */
     const char *as;                 /* classify: the class */
     const char *basis;              /* categorical | individual */
     const char *outcome;            /* status_determination */
@@ -521,6 +544,10 @@ typedef struct rp_strings {
 
 typedef struct rp_fact {
     const char *ref;
+    /* what a reader reads instead of "ref = value", for the facts that are
+     * tests on the record ("the escapees' refugee status: not determined",
+     * "e2 removed them to: KP, their own state"); NULL: "ref = value" */
+    const char *display;
     pacta_truth value;
     pacta_provenance from;
     const char *detail;

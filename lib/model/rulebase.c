@@ -164,3 +164,12 @@ int rules_rely_on(const pacta_rulebase *rb, const instrument_def *inst, const ch
     }
     return 0;
 }
+
+/* origin.file points at the path the file was read by (doc_names); its twin relative to the folder is kept beside it */
+const char *rb_file_in_rules(const pacta_rulebase *rb, const char *file)
+{
+    for (size_t i = 0; file && i < rb->doc_names.count && i < rb->doc_rel_names.count; i++)
+        if (rb->doc_names.items[i] == file || strcmp(rb->doc_names.items[i], file) == 0)
+            return rb->doc_rel_names.items[i];
+    return file;
+}

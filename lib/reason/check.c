@@ -11,258 +11,11 @@
 
 #include "reason/binding.h"
 #include "reason/check.h"
+#include "reason/evaluation.h"
 #include "base/error.h"
 #include "load/expr.h"
 #include "reason/facts.h"
 #include "model/model.h"
-
-typedef struct evaluation {
-    arena *ar;
-    const pacta_rulebase *rb;
-    const pacta_scenario *sc;
-    ptrvec facts;        /* rp_fact* used by this finding */
-    ptrvec step_facts;   /* size_t indexes (boxed) for the step being evaluated */
-    ptrvec unknown;      /* refs of base facts left unknown in the current step */
-    ptrvec undecided;    /* (leaf, event) pairs that leave the current step unknown */
-    int oom;
-} evaluation;
-
-/* ------------------------------------------------------------ recording */
-
-/* p is NULL when the allocation that made it failed: that is out of memory
- * too, never an empty entry in the report. */
-static int push(evaluation *ev, ptrvec *v, void *p)
-{
-    if (!p || ptrvec_push(ev->ar, v, p)) {
-        ev->oom = 1;
-        return -1;
-    }
-    return 0;
-}
-
-static int push_unique_string(evaluation *ev, ptrvec *v, const char *s)
-{
-    if (!s) {
-        ev->oom = 1;
-        return -1;
-    }
-    for (size_t i = 0; i < v->count; i++)
-        if (strcmp(v->items[i], s) == 0)
-            return 0;
-    return push(ev, v, (void *)s);
-}
-
-/* Records a fact use once per finding, and once per step. */
-static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
-{
-    size_t index = ev->facts.count;
-    for (size_t i = 0; i < ev->facts.count; i++) {
-        const rp_fact *f = ev->facts.items[i];
-        if (strcmp(f->ref, a->ref) == 0 && f->from == a->from && f->value == a->value) {
-            index = i;
-            break;
-        }
-    }
-    if (index == ev->facts.count) {
-        rp_fact *f = arena_alloc(ev->ar, sizeof *f);
-        if (!f) {
-            ev->oom = 1;
-            return;
-        }
-        f->ref = a->ref;
-        f->value = a->value;
-        f->from = a->from;
-        f->detail = a->detail;
-        /* scenario strings are copied: a report outlives its scenario */
-        f->source = a->source ? arena_strdup(ev->ar, a->source) : NULL;
-        if (a->source && !f->source)
-            ev->oom = 1;
-        if (a->text) {
-            f->span_start = a->text->start;
-            f->span_end = a->text->end;
-            f->text = arena_strndup(ev->ar, at->description + a->text->start,
-                                    a->text->end - a->text->start);
-        }
-        if (push(ev, &ev->facts, f))
-            return;
-    }
-    for (size_t i = 0; i < ev->step_facts.count; i++)
-        if ((size_t)(uintptr_t)ev->step_facts.items[i] == index + 1)
-            return;
-    push(ev, &ev->step_facts, (void *)(uintptr_t)(index + 1));
-}
-
-static const char *const STATUS_TEXT[] = {"refugee", "asylum_seeker", "undetermined", "migrant",
-                                          "national"};
-
-static const char *status_name(unsigned bit)
-{
-    for (size_t k = 0; k < 5; k++)
-        if (bit == 1u << k)
-            return STATUS_TEXT[k];
-    return "undetermined";
-}
-
-static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_event *at)
-{
-    const sc_person *p = at->subject;
-    fact_answer a = {0};
-    a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
-    a.from = PACTA_FROM_PERSON;
-    a.ref = arena_printf(ev->ar, "%s.status", p->id);
-    /* the value recorded is the test's; the detail says what the status is */
-    a.detail = p->status_given
-                   ? arena_printf(ev->ar, "status %s", status_name(p->status))
-                   : arena_printf(ev->ar, "status undetermined (none given: no determination made)");
-    if (!a.ref || !a.detail) {
-        ev->oom = 1;
-        return PACTA_UNKNOWN;
-    }
-    record(ev, &a, at);
-    return a.value;
-}
-
-static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at);
-
-static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_event *at,
-                                   fact_answer *a)
-{
-    const fact_def *f = leaf->fact;
-    expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
-    pacta_truth v = expr_eval(f->derived, &env);
-    a->value = v;
-    a->from = PACTA_FROM_RULE;
-    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
-    if (!a->detail)
-        ev->oom = 1;
-    return v;
-}
-
-static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event *at)
-{
-    const fact_def *f = leaf->fact;
-    fact_answer a;
-    if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
-        ev->oom = 1;
-        return PACTA_UNKNOWN;
-    }
-    if (a.value != PACTA_UNKNOWN || a.from != PACTA_FROM_NOWHERE) {
-        record(ev, &a, at);
-        if (a.value != PACTA_UNKNOWN)
-            return a.value;
-    }
-    if (f->derived) {
-        pacta_truth v = resolve_derived(ev, leaf, at, &a);
-        record(ev, &a, at);
-        if (v != PACTA_UNKNOWN)
-            return v;
-    }
-    fact_answer t = a;
-    if (facts_from_text(ev->ar, at, f, &t) != 0) {
-        ev->oom = 1;
-        return PACTA_UNKNOWN;
-    }
-    if (t.from == PACTA_FROM_TEXT) {
-        record(ev, &t, at);
-        if (t.value != PACTA_UNKNOWN)
-            return t.value;
-    }
-    if (!f->derived && a.from == PACTA_FROM_NOWHERE) {
-        a.detail = "not stated";
-        record(ev, &a, at);
-    }
-    return PACTA_UNKNOWN;
-}
-
-/*
- * Names, in scenario terms, a leaf that leaves a step undecided: an unknown
- * derived fact is explained by the leaves of its derivation, everything else
- * by its own name.
- */
-static void collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at)
-{
-    const char *ref = NULL;
-    if (leaf->kind == EX_TO_NATIONALITY) {
-        ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
-    } else if (leaf->kind == EX_FACT) {
-        const fact_def *f = leaf->fact;
-        fact_answer a;
-        if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
-            ev->oom = 1;
-            return;
-        }
-        if (a.from == PACTA_FROM_NOWHERE && f->derived) {
-            expr_env env = {ev->sc, at, NULL, 0, resolve_leaf, ev};
-            ptrvec inner = {0};
-            expr_eval_collect(f->derived, &env, ev->ar, &inner, &ev->oom);
-            for (size_t i = 0; i + 1 < inner.count; i += 2)
-                collect_unknown(ev, inner.items[i], inner.items[i + 1]);
-            return;
-        }
-        ref = a.ref;
-    } else {
-        return; /* status and to_party are never unknown */
-    }
-    push_unique_string(ev, &ev->unknown, ref);
-}
-
-/* Whether the destination is one of the states the rule's instrument names. */
-static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_event *at)
-{
-    const instrument_def *inst = leaf->instrument;
-    fact_answer a = {0};
-    a.value = PACTA_FALSE;
-    for (size_t i = 0; at->to && i < inst->state_count; i++)
-        if (inst->states[i] == at->to)
-            a.value = PACTA_TRUE;
-    a.from = PACTA_FROM_EVENT;
-    a.ref = arena_printf(ev->ar, "%s.to", at->id);
-    a.detail = arena_printf(ev->ar, "%s.to = %s, %s the %s", at->id, at->to ? at->to->code : "(none)",
-                            a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
-                            inst->title);
-    if (!a.ref || !a.detail) {
-        ev->oom = 1;
-        return PACTA_UNKNOWN;
-    }
-    record(ev, &a, at);
-    return a.value;
-}
-
-/*
- * Whether the person is sent to their own state. Onward removal (chain
- * refoulement) is a risk of third states: a state does not deport its own
- * nationals onward, so rules weigh onward risks only where this is false.
- */
-static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
-{
-    const state_def *home = at->subject ? at->subject->nationality : NULL;
-    fact_answer a = {0};
-    a.value = !at->to || !home ? PACTA_UNKNOWN : at->to == home ? PACTA_TRUE : PACTA_FALSE;
-    a.from = PACTA_FROM_EVENT;
-    a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
-                 : arena_printf(ev->ar, "%s.nationality", at->subject->id);
-    a.detail = arena_printf(ev->ar, "%s.to = %s; %s.nationality = %s", at->id,
-                            at->to ? at->to->code : "(none)", at->subject->id,
-                            home ? home->code : "(not given)");
-    if (!a.ref || !a.detail) {
-        ev->oom = 1;
-        return PACTA_UNKNOWN;
-    }
-    record(ev, &a, at);
-    return a.value;
-}
-
-static pacta_truth resolve_leaf(void *ctx, const expr *leaf, const sc_event *at)
-{
-    evaluation *ev = ctx;
-    if (leaf->kind == EX_STATUS)
-        return resolve_status(ev, leaf, at);
-    if (leaf->kind == EX_TO_PARTY)
-        return resolve_to_party(ev, leaf, at);
-    if (leaf->kind == EX_TO_NATIONALITY)
-        return resolve_to_nationality(ev, at);
-    return resolve_fact(ev, leaf, at);
-}
 
 /* ------------------------------------------------------------ sequences */
 
@@ -426,7 +179,7 @@ static rp_step *new_step(finding_state *fs, pacta_step_kind kind, const char *id
     }
     for (size_t i = 0; i < s->fact_count; i++)
         s->facts[i] = (size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1;
-    push(&fs->ev, &fs->steps, s);
+    evaluation_push(&fs->ev, &fs->steps, s);
     return s;
 }
 
@@ -470,7 +223,7 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
     c->label = label;
     c->source = source;
     c->url = url;
-    push(&fs->ev, &fs->citations, c);
+    evaluation_push(&fs->ev, &fs->citations, c);
 }
 
 static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
@@ -506,26 +259,28 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
     const char *facts = "";
     for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
         const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        int is_status = f->from == PACTA_FROM_PERSON && strncmp(f->detail, "status ", 7) == 0;
-        facts = is_status ? arena_printf(fs->ev.ar, "%s%s%s: %s", facts, i ? "; " : " (", f->ref,
-                                         f->detail + 7)
-                          : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                         pacta_truth_name(f->value));
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
             return v;
         }
     }
+    /* an exception with a requirement is only stated until the requirement is weighed */
+    const char *word = kind == PACTA_STEP_EXCEPTION && el->requires && v == PACTA_TRUE
+                           ? "stated"
+                           : truth_word(v);
     void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
                                   where ? " (" : "", where ? where : "", where ? ")" : "",
-                                  truth_word(v), facts, *facts ? ")" : "");
-    push(&fs->ev, &fs->reasons, sentence);
+                                  word, facts, *facts ? ")" : "");
+    evaluation_push(&fs->ev, &fs->reasons, sentence);
     step_account(fs, step, where, &sentence, 1);
     for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
-        collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
+        evaluation_collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
     if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
         for (size_t i = 0; i < fs->ev.unknown.count; i++)
-            push_unique_string(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
+            evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
     if (v == PACTA_UNKNOWN && kind == PACTA_STEP_EXCEPTION) {
         const char *which = "";
         for (size_t i = 0; which && i < fs->ev.unknown.count; i++)
@@ -535,14 +290,60 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
             fs->ev.oom = 1;
             which = "";
         }
-        push(&fs->ev, &fs->caveats,
+        evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar, "Exception '%s'%s%s%s not established%s%s.", el->label,
                           where ? " (" : "", where ? where : "", where ? ")" : "",
                           *which ? "; unknown: " : "", which));
     }
-    cite_sources(fs, el->authority_count, el->authorities);
+    /* a consideration decides nothing: its authorities matter only where it holds */
+    if (kind != PACTA_STEP_CONSIDERATION || v == PACTA_TRUE)
+        cite_sources(fs, el->authority_count, el->authorities);
     if (el->provision && kind != PACTA_STEP_CONSIDERATION)
         cite_provision(fs, rule->instrument, el->provision->id);
+    return v;
+}
+
+/* Each chain of onward removal the tests followed: a reason saying where it led, and its authorities. */
+static void note_chains(finding_state *fs)
+{
+    for (size_t i = 0; i < fs->ev.chains.count; i++)
+        evaluation_push(&fs->ev, &fs->reasons, fs->ev.chains.items[i]);
+    for (size_t i = 0; i < fs->ev.chain_tests.count; i++) {
+        const expr *onward = fs->ev.chain_tests.items[i];
+        cite_sources(fs, onward->authority_count, onward->authorities);
+    }
+    cite_sources(fs, fs->ev.derived_sources.count, (const char *const *)fs->ev.derived_sources.items);
+}
+
+/*
+ * An exception whose test holds is established only if its requirement
+ * holds too. Returns the requirement's value; when it is not true, the
+ * facts it read are missing (the finding cannot be decided without them).
+ */
+static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, const expr_env *env)
+{
+    fs->ev.step_facts.count = 0;
+    fs->ev.undecided.count = 0;
+    pacta_truth v = expr_eval_collect(el->requires, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
+    const char *id = arena_printf(fs->ev.ar, "%s/requires", el->id);
+    rp_step *step = new_step(fs, PACTA_STEP_EXCEPTION, id, el->requires_label, NULL, v);
+    const char *facts = "";
+    for (size_t i = 0; facts && i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
+        if (facts && v != PACTA_TRUE && f->value != PACTA_TRUE)
+            evaluation_push_unique(&fs->ev, &fs->missing, f->ref);
+    }
+    void *sentence = facts ? arena_printf(fs->ev.ar,
+                                          "Exception '%s' rests on a fact that is stated, but it "
+                                          "is established only if %s: %s%s%s.",
+                                          el->label, el->requires_label, truth_word(v), facts,
+                                          *facts ? ")" : "")
+                           : NULL;
+    evaluation_push(&fs->ev, &fs->reasons, sentence);
+    step_account(fs, step, NULL, &sentence, 1);
     return v;
 }
 
@@ -562,7 +363,7 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         if (a.value != PACTA_TRUE)
             continue;
         const source_def *s = rb_source(fs->ev.rb, rule->absolute_source);
-        push(&fs->ev, &fs->caveats,
+        evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar,
                           "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
                           a.ref, a.detail, rule->provision->label, s ? s->id : rule->absolute_source));
@@ -628,8 +429,8 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
 
     ptrvec events = {0};
     for (size_t i = 0; i < step_count; i++) {
-        push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
-        push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
+        evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
+        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
     }
     f->events = to_strings(&events);
     f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
@@ -640,12 +441,12 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         fs.ev.oom = 1;
     }
     for (size_t i = 0; i < b.reasons.count; i++)
-        push(&fs.ev, &fs.reasons, b.reasons.items[i]);
+        evaluation_push(&fs.ev, &fs.reasons, b.reasons.items[i]);
     for (size_t i = 0; i < b.caveats.count; i++)
-        push(&fs.ev, &fs.caveats, b.caveats.items[i]);
+        evaluation_push(&fs.ev, &fs.caveats, b.caveats.items[i]);
     rp_step *bound_step = new_step(
         &fs, PACTA_STEP_BINDING, "binding",
-        arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        arena_printf(ar, "whether %s was bound by %s on %s", f->actor, f->provision_label, f->date),
         b.provision, b.bound);
     step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
     cite_provision(&fs, reported, b.provision);
@@ -657,7 +458,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     if (rule->nature == NATURE_PERMISSION) {
         /* a permission binds no one: there is nothing to breach, whatever the facts */
         verdict = PACTA_NOT_APPLICABLE;
-        push(&fs.ev, &fs.reasons,
+        evaluation_push(&fs.ev, &fs.reasons,
              arena_printf(ar,
                           "%s is a permission, not an obligation: it allows %s to act but "
                           "does not require it to, so not acting on it breaches nothing.",
@@ -665,15 +466,20 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     } else if (b.bound == PACTA_FALSE) {
         verdict = PACTA_NOT_APPLICABLE;
     } else {
-        expr_env env = {sc, e, steps, step_count, resolve_leaf, &fs.ev};
+        expr_env env = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
         pacta_truth elements = PACTA_TRUE;
-        int exception = 0;
+        int exception = 0, unproven = 0;
         for (size_t i = 0; i < rule->element_count; i++) {
             const element_def *el = &rule->elements[i];
             pacta_step_kind kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
                                    : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
                                                                 : PACTA_STEP_CONSIDERATION;
             pacta_truth v = weigh(&fs, el, &env, kind, rule);
+            if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE && el->requires &&
+                weigh_requirement(&fs, el, &env) != PACTA_TRUE) {
+                v = PACTA_UNKNOWN; /* asserted, not established: the finding waits for it */
+                unproven = 1;
+            }
             if (kind == PACTA_STEP_ELEMENT)
                 elements = truth_and(elements, v);
             else if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE)
@@ -686,18 +492,19 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                       el->label, kind == PACTA_STEP_ELEMENT ? "is not established"
                                                                             : "is established");
         }
+        note_chains(&fs);
         if (rule->absolute)
             note_irrelevant_justifications(&fs, rule, e);
         if (b.bound == PACTA_TRUE && (elements == PACTA_FALSE || exception))
             verdict = PACTA_NO_VIOLATION;
-        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE)
+        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE && !unproven)
             verdict = PACTA_VIOLATION;
         else
             verdict = PACTA_UNDETERMINED;
         if (verdict != PACTA_UNDETERMINED)
             fs.missing.count = 0;
         if (verdict == PACTA_UNDETERMINED && b.date_decides)
-            push_unique_string(&fs.ev, &fs.missing, arena_printf(ar, "%s.date", e->id));
+            evaluation_push_unique(&fs.ev, &fs.missing, arena_printf(ar, "%s.date", e->id));
         /* caveats about unknown exceptions matter only where the rule would otherwise be breached */
         if (verdict == PACTA_NO_VIOLATION) {
             size_t kept = 0;
@@ -712,7 +519,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         cite_sources(&fs, 1, &rule->absolute_source);
     if (reported->kind == BIND_CUSTOMARY)
         cite_sources(&fs, reported->authority_count, reported->authorities);
-    push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
+    evaluation_push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
                                                defeat));
 
     f->verdict = verdict;
@@ -794,6 +601,22 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
     return 0;
 }
 
+/*
+ * A domestic law or a bilateral agreement is weighed only against the acts
+ * of the states it names (the rules give them): it says nothing about what
+ * other states did. Treaties and custom are weighed against every actor, and
+ * their binding decides.
+ */
+static int concerns_actor(const instrument_def *inst, const state_def *actor)
+{
+    if (inst->state_count == 0)
+        return 1;
+    for (size_t i = 0; i < inst->state_count; i++)
+        if (inst->states[i] == actor)
+            return 1;
+    return 0;
+}
+
 /* The acting states of the scenario, each once, in the order of their first event (for timelines). */
 static int report_actors(pacta_report *rep, const pacta_scenario *sc)
 {
@@ -852,6 +675,8 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
         for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
             const rule_def *rule = rules->rules[pass % rules->count];
             if ((pass < rules->count) == (rule->nature == NATURE_NO_EXCUSE))
+                continue;
+            if (!concerns_actor(rule->instrument, e->actor))
                 continue;
             size_t count = 1;
             steps[0] = e;

@@ -198,10 +198,9 @@ const char *explain_fact_relation(const rp_step *s)
 
 void explain_fact(phrase *p, const rp_fact *x)
 {
-    int status = x->from == PACTA_FROM_PERSON && x->detail && strncmp(x->detail, "status ", 7) == 0;
+    int status = x->display != NULL;
     if (status)
-        phrase_add(p, "%s: %s, which counts as %s here", x->ref, x->detail + 7,
-                   pacta_truth_name(x->value));
+        phrase_add(p, "%s, which counts as %s here", x->display, pacta_truth_name(x->value));
     else
         phrase_add(p, "%s is %s", x->ref, pacta_truth_name(x->value));
     switch (x->from) {

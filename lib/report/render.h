@@ -10,7 +10,7 @@
 #include "base/writer.h"
 
 /**
- * One JSON object as in spec/findings.md, without a trailing newline. rb may
+ * One JSON object as in docs/findings.md, without a trailing newline. rb may
  * be NULL (then no citation is formatted); flags select a citation style.
  */
 void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags);

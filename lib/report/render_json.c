@@ -1,6 +1,6 @@
 /*
  * render_json.c: a report as one JSON object, the public contract of
- * /work/shared/spec/findings.md ("--format json").
+ * docs/findings.md ("--format json").
  *
  * The object is written on one line (", " and ": " as separators) so that
  * several reports make valid JSON Lines. Members the contract requires are

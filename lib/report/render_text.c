@@ -194,9 +194,13 @@ static void render_fact(writer *w, size_t indent, const rp_fact *x)
 {
     line l = {{0}, 0, 0};
     char span[64];
-    line_add(&l, x->ref);
-    line_add(&l, " = ");
-    line_add(&l, pacta_truth_name(x->value));
+    if (x->display) { /* a test on the record reads as what it says */
+        line_add(&l, x->display);
+    } else {
+        line_add(&l, x->ref);
+        line_add(&l, " = ");
+        line_add(&l, pacta_truth_name(x->value));
+    }
     if (x->from == PACTA_FROM_NOWHERE) {
         line_add(&l, " (not stated)");
     } else {

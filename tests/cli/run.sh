@@ -48,13 +48,13 @@ check_stream() {
 
 version=$(sed -n 's/^#define PACTA_VERSION_STRING "\(.*\)"$/\1/p' include/pacta.h)
 
-run --version
-if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/out")" = "pacta $version (libpacta $version)" ] &&
+run --version --rules "$rules"
+if [ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "pacta $version (libpacta $version)" ] &&
     [ ! -s "$tmp/err" ]; then
     ok "--version prints the program's and the library's version"
 else
     not_ok "--version prints the program's and the library's version" \
-        "exit $rc, expected exactly 'pacta $version (libpacta $version)'"
+        "exit $rc, expected line 1 exactly 'pacta $version (libpacta $version)'"
 fi
 
 expect "--help prints usage to stdout" 0 '^usage: pacta check ' - --help

@@ -61,7 +61,7 @@ static pacta_finding *finding_add(pacta_report *rep, pacta_verdict v, const char
     return f;
 }
 
-/* The finding of spec/findings.md, with steps and facts. */
+/* The finding of docs/findings.md, with steps and facts. */
 static pacta_finding *full_finding(pacta_report *rep)
 {
     static const char *const events[] = {"e1", "e2"};
