@@ -30,6 +30,13 @@ const char *cli_rules_dir(const char *option);
 /** Loads the rulebase of dir; prints the error and returns NULL on failure. */
 pacta_rulebase *cli_load_rulebase(const char *dir);
 
+/**
+ * The whole of path ("-": standard input) under the input limit, in memory
+ * the caller frees; prints why not ("FILE: larger than the input limit ...")
+ * and returns NULL.
+ */
+char *cli_read_input(const char *path, size_t *len);
+
 /** Every scenario of every input file, in input order. */
 typedef struct cli_scenarios {
     pacta_scenario **items;
@@ -84,6 +91,7 @@ int cmd_grade_wanted(int argc, char **argv);
 pacta_assumptions *cli_assumptions(const pacta_rulebase *rb, char *const *texts, size_t n);
 
 int cmd_lint(int argc, char **argv);
+int cmd_draft(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 /** pacta new (cli/cmd_new.c): prints a commented scenario template. */

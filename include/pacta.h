@@ -68,6 +68,8 @@ extern "C" {
  *        sections: auditing the law, lint, timeline, show, coverage
  *   6. Teaching: grading answer files
  *        sections: grading
+ *   7. Drafting: from a report to a scenario
+ *        sections: drafting
  */
 
 /* ======== 1. BASICS =============================================== */
@@ -1256,6 +1258,63 @@ PACTA_EXPORT pacta_answer_view pacta_grade_answer(const pacta_grade *g, size_t i
  * write returned nonzero.
  */
 PACTA_EXPORT pacta_status pacta_grade_render(const pacta_grade *g, pacta_format format,
+                                             pacta_write_fn write, void *ctx);
+
+/* ======== 7. DRAFTING ============================================= */
+
+/* --------------------------------------------------------------- drafting */
+
+/*
+ * Reading a report (a news article, an NGO statement, a UN briefing) into
+ * a draft scenario, with the cues of the rules' `draft:` section
+ * (rules/draft.yaml, docs/draft.md): acting states, acts, destinations,
+ * people and counts, dates, facts with negation and hedging, and the
+ * article's title, address and date. Every drafted value keeps the span of
+ * text it was read from; what the text does not give is left out, never
+ * guessed.
+ */
+typedef struct pacta_draft pacta_draft;
+
+/**
+ * Drafts from text[0..len) (UTF-8; need not be NUL-terminated). name is
+ * used in messages and in the draft's header. date, when not NULL, is the
+ * article's date (YYYY-MM-DD) that relative dates ("on Monday", "last
+ * week") are read against; without it the text's dateline is used, if it
+ * has one. An empty text, a binary one (NUL or control bytes), invalid
+ * UTF-8 and a text over max_input_bytes are errors with the position of
+ * the first bad byte; rules without a `draft:` section are PACTA_EINPUT.
+ */
+PACTA_EXPORT pacta_status pacta_draft_new(pacta_draft **out, const pacta_rulebase *rb,
+                                          const char *name, const char *text, size_t len,
+                                          const char *date, pacta_error *err);
+PACTA_EXPORT void pacta_draft_free(pacta_draft *d);
+
+/** Events drafted with every field the scenario format requires. */
+PACTA_EXPORT size_t pacta_draft_event_count(const pacta_draft *d);
+
+/** One thing the drafter read, in reading order: what, where and what it meant. */
+typedef struct pacta_extraction_view {
+    const char *kind;      /**< title, url, publisher, dateline, act, state, date, count, fact, negation, hedge, retraction */
+    const char *cue;       /**< the id of the cue in the rules' draft section */
+    unsigned line;         /**< 1-based line of the span's start */
+    unsigned column;       /**< 1-based byte column of the span's start */
+    size_t start, end;     /**< byte offsets of the span in the text */
+    const char *text;      /**< the span's first byte, in the draft's copy of the text */
+    size_t length;         /**< the span's length in bytes (text is not NUL-terminated there) */
+    const char *meaning;   /**< what it was read as: "action return", "CN (demonym), acting" */
+} pacta_extraction_view;
+PACTA_EXPORT size_t pacta_draft_extraction_count(const pacta_draft *d);
+PACTA_EXPORT pacta_extraction_view pacta_draft_extraction(const pacta_draft *d, size_t i);
+
+/**
+ * explanation 0: the draft as a scenario document (YAML) that
+ * pacta_scenario_load_buffer() accepts: each value with a comment quoting
+ * its words and line, "?" comments for what is missing, and each event
+ * that lacks a required field written as comments. explanation 1: one
+ * line per extraction (line:column, kind, cue, quoted span, meaning) and a
+ * count of the events. Returns PACTA_EIO if write returned nonzero.
+ */
+PACTA_EXPORT pacta_status pacta_draft_render(const pacta_draft *d, int explanation,
                                              pacta_write_fn write, void *ctx);
 
 #ifdef __cplusplus

@@ -1,14 +1,15 @@
 /*
  * rules_law.c: pass 2 over the rule files (see rules_load.c): fact details,
  * the narrative indicators, instruments with their provisions, treaty
- * clauses and rules, the country-conditions library, and the check that no
- * derived fact depends on itself.
+ * clauses and rules, the country-conditions library, the drafter's cues
+ * (draft_rules.c), and the check that no derived fact depends on itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "load/draft_rules.h"
 #include "load/expr.h"
 #include "load/rules_pass.h"
 
@@ -107,28 +108,9 @@ static pacta_status read_indicators(pass_ctx *pc, const ynode *list, ptrvec *out
         if (st == PACTA_OK && ymap_get(n, "value"))
             st = load_truth_node(&pc->lc, ymap_get(n, "value"), &ind->value);
         if (st == PACTA_OK)
-            st = load_string(&pc->lc, n, "pattern", 1, &ind->pattern);
+            st = load_pattern(&pc->lc, n, "pattern", pc->rb->general_ctx, &ind->pattern, &ind->code);
         if (st != PACTA_OK)
             return st;
-        int code;
-        PCRE2_SIZE offset;
-        pcre2_compile_context *cc = pcre2_compile_context_create(pc->rb->general_ctx);
-        if (!cc)
-            return pass_oom(pc);
-        ind->code = pcre2_compile((PCRE2_SPTR)ind->pattern, strlen(ind->pattern),
-                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &offset, cc);
-        pcre2_compile_context_free(cc);
-        if (!ind->code && code == PCRE2_ERROR_HEAP_FAILED)
-            return pass_oom(pc);
-        if (!ind->code) {
-            PCRE2_UCHAR message[256];
-            pcre2_get_error_message(code, message, sizeof message);
-            return load_error(&pc->lc, ymap_get(n, "pattern"),
-                              "the pattern does not compile at offset %zu: %s", (size_t)offset,
-                              (const char *)message);
-        }
-        /* JIT is an optimisation: where it is unavailable the interpreter runs */
-        (void)pcre2_jit_compile(ind->code, PCRE2_JIT_COMPLETE);
         if (ptrvec_push(pc->lc.ar, out, ind)) {
             pcre2_code_free(ind->code);
             return pass_oom(pc);
@@ -823,7 +805,7 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
     }
     if (st == PACTA_OK)
         st = check_derivations(pc);
-    ptrvec conditions = {0};
+    ptrvec conditions = {0}, draft_cues = {0}, draft_names = {0};
     for (size_t d = 0; st == PACTA_OK && d < rb->docs.count; d++) {
         const ynode *root = rb->docs.items[d];
         const ynode *n;
@@ -837,7 +819,11 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
             st = read_conditions(pc, n, &conditions);
         for (size_t i = first; i < conditions.count; i++)
             ((rb_condition *)conditions.items[i])->rel_file = rb->doc_rel_names.items[d];
+        if (st == PACTA_OK && (n = ymap_get(root, "draft")))
+            st = draft_rules_read(rb, &pc->lc, n, &draft_cues, &draft_names);
     }
+    if (st == PACTA_OK)
+        st = draft_rules_finish(rb, &pc->lc, &draft_names);
     /* before any return: pacta_rulebase_free releases the compiled patterns through these */
     rb->indicators = (indicator_def **)indicators->items;
     rb->indicator_count = indicators->count;

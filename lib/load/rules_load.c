@@ -237,7 +237,7 @@ KEY_FN(host_key, host_def, host)
 
 static const char *const SECTIONS[] = {"pacta-rules", "sources",    "states",  "actions",
                                        "facts",       "indicators", "instrument", "parties",
-                                       "conditions",  "hosts",      NULL};
+                                       "conditions",  "hosts",      "draft", NULL};
 
 static pacta_status check_document(pass_ctx *pc, const ynode *root)
 {

@@ -139,6 +139,60 @@ typedef struct indicator_def {
     origin at;
 } indicator_def;
 
+/* The kinds of cue the drafter reads (rules/draft.yaml, lib/tools/draft.c). */
+typedef enum draft_cue_kind {
+    CUE_ACT,                /* an act: action, as, to_body */
+    CUE_FACT,               /* a fact with its value, on the event or the person */
+    CUE_NEGATION_BEFORE,    /* words before a cue that deny it */
+    CUE_HEDGE,              /* anywhere in the sentence: the facts become unknown */
+    CUE_THREAT_BEFORE,      /* words before an act that make it a threatened one */
+    CUE_RETRACTION,         /* the sentence reports what the text itself withdraws */
+    CUE_DESTINATION_BEFORE, /* words before a state: where someone was sent */
+    CUE_AGENT_BEFORE,       /* words before a state: who acted ("by") */
+    CUE_ORIGIN_BEFORE,      /* words before a state: "from" */
+    CUE_LOCATION_BEFORE,    /* words before a state: "in" */
+    CUE_AGENT_AFTER,        /* words after a state: "authorities" */
+    CUE_PEOPLE_AFTER,       /* words after a state: "defectors" */
+    CUE_DEMONYM_PEOPLE_AFTER, /* what follows a demonym that names people by it alone ("Koreans were") */
+    CUE_NATIONALITY_BEFORE, /* words before a state: "refugees from" */
+    CUE_OBLIQUE_BEFORE,     /* words before a state that make it no subject: "of" */
+    CUE_PLACE_AFTER,        /* words after a state that make it a place: "border" */
+    CUE_COUNT,              /* groups n | lo, hi | word */
+    CUE_COUNT_VAGUE,        /* "hundreds of": no number */
+    CUE_DATE,               /* groups day, month, year, part, weekday; or relative */
+    CUE_NOT_DATE_BEFORE,    /* words before a date that make it no event's date ("since") */
+    CUE_DATELINE,           /* the article's own date */
+    CUE_URL,
+    CUE_PUBLISHER,          /* group name */
+    CUE_ABBREVIATION_BEFORE /* the word before a full stop that ends no sentence ("Rep.") */
+} draft_cue_kind;
+
+typedef struct draft_cue {
+    const char *id;
+    draft_cue_kind kind;
+    const char *pattern;
+    pcre2_code *code;
+    const struct action_def *action;    /* CUE_ACT */
+    const char *as;                     /* CUE_ACT, classify */
+    const char *to_body;                /* CUE_ACT, deny_access */
+    int to_own_state;                   /* CUE_ACT: sends people to their own state ("repatriate") */
+    const struct action_def *else_action; /* CUE_ACT with to_own_state: the action when they are sent elsewhere */
+    const fact_def *fact;               /* CUE_FACT */
+    int on_person;                      /* CUE_FACT: a person fact, else an event fact */
+    pacta_truth value;                  /* CUE_FACT */
+    const char *relative;               /* CUE_DATE: today, yesterday, weekday, last-week ... */
+    origin at;
+} draft_cue;
+
+/* The other names a report gives a state. */
+typedef enum draft_name_form { NAME_STATE, NAME_DEMONYM, NAME_CAPITAL } draft_name_form;
+
+typedef struct draft_name {
+    const char *text;
+    const state_def *state;
+    draft_name_form form;
+} draft_name;
+
 typedef struct provision_def {
     const char *id;             /* Akoma Ntoso eId: art_33__para_1 */
     const char *label;          /* "art. 33(1)" */
@@ -392,6 +446,10 @@ struct pacta_rulebase {
     size_t fact_count;     fact_def **facts;
     size_t action_count;   action_def **actions;
     size_t indicator_count; indicator_def **indicators;
+    /* the drafter's cues and state names (rules/draft.yaml); mentions matches any name */
+    size_t draft_cue_count; draft_cue **draft_cues;
+    size_t draft_name_count; draft_name *draft_names;
+    pcre2_code *draft_mentions;
     size_t instrument_count; instrument_def **instruments;
     size_t rule_count;     rule_def **rules;
     size_t condition_count; rb_condition *conditions;
@@ -477,6 +535,9 @@ typedef struct sc_condition {
 typedef struct sc_text_fact {
     const indicator_def *indicator;
     size_t start, end;              /* byte span in the description */
+    pacta_truth value;              /* the indicator's value, reversed by a negation, unknown when hedged */
+    const char *qualifier;          /* "negated" or "hedged", or NULL */
+    size_t qualifier_start, qualifier_end; /* the words that negate or hedge it */
 } sc_text_fact;
 
 typedef struct sc_event {

@@ -348,6 +348,23 @@ static void check_indicators(linter *l)
                          ind->id, ind->fact->name),
                  "make every alternative of the pattern consume at least one character");
     }
+    /* the drafter's cues that find something in a sentence (not the context ones,
+     * which may look ahead without consuming) */
+    for (size_t i = 0; i < l->rb->draft_cue_count; i++) {
+        const draft_cue *c = l->rb->draft_cues[i];
+        uint32_t min = 1;
+        int finds = c->kind == CUE_ACT || c->kind == CUE_FACT || c->kind == CUE_HEDGE ||
+                    c->kind == CUE_RETRACTION || c->kind == CUE_COUNT || c->kind == CUE_COUNT_VAGUE ||
+                    c->kind == CUE_DATE || c->kind == CUE_DATELINE || c->kind == CUE_URL ||
+                    c->kind == CUE_PUBLISHER;
+        if (finds && pcre2_pattern_info(c->code, PCRE2_INFO_MINLENGTH, &min) == 0 && min == 0)
+            hint(l,
+                 problem(l, PACTA_SEVERITY_WARNING, "empty-match", &c->at,
+                         "draft cue '%s' can match the empty string, finding something in text "
+                         "that says nothing",
+                         c->id),
+                 "make every alternative of the pattern consume at least one character");
+    }
 }
 
 /* ------------------------------------------------------------ provisions */
