@@ -102,8 +102,10 @@ clitest: $(CLI)
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/tools.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/explain.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/whatif.sh
+	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/draft.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/userkit.sh
 	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/regional.sh
+	PACTA="$(RUNNER) $(abspath $(CLI))" sh tests/cli/html.sh
 
 # lib/ is in layers (lib/README.md): no file uses a layer above its own and
 # no files depend on each other in a circle, read from the objects' symbols
@@ -160,7 +162,7 @@ manlint: $(BUILD)/man-example
 # binary per harness with clang under ASan+UBSan; `corpus` (part of check)
 # replays every kept input of tests/corpus/<harness>/ through the same
 # harness linked with fuzz/replay.c under the ordinary compiler.
-FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade
+FUZZ_HARNESSES = fuzz_rules fuzz_scenario fuzz_check fuzz_indicators fuzz_grade fuzz_draft
 FUZZ_CC ?= clang
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS = $(WARN) -O1 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Ilib $(DEP_CFLAGS) \

@@ -233,7 +233,7 @@ typedef struct item {
 } item;
 
 /* Loads (JSON Lines), checks and renders one item into item->out. */
-static void process(const pacta_rulebase *rb, const char *name, item *it)
+static void process(const pacta_rulebase *rb, const char *name, unsigned flags, item *it)
 {
     pacta_report *rep = NULL;
     pacta_status st = PACTA_OK;
@@ -246,7 +246,7 @@ static void process(const pacta_rulebase *rb, const char *name, item *it)
     if (st != PACTA_OK)
         it->failed = 1;
     if (rep) {
-        st = pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, write_buffer, &it->out);
+        st = pacta_render(rep, rb, PACTA_FORMAT_JSON, flags, write_buffer, &it->out);
         it->violation = pacta_report_count(rep, PACTA_VIOLATION) > 0;
         pacta_report_free(rep);
     } else {
@@ -269,6 +269,7 @@ static void process(const pacta_rulebase *rb, const char *name, item *it)
 typedef struct batch {
     const pacta_rulebase *rb;
     const char *name;
+    unsigned flags;        /* rendering flags: PACTA_RENDER_JSON_V1 with --json-shape v1 */
     input in;
     int jsonl;
     pacta_scenario_stream *stream; /* YAML */
@@ -388,7 +389,7 @@ static void *worker(void *arg)
             break;
         item *it = &b->ring[b->taken++ % b->window];
         pthread_mutex_unlock(&b->lock);
-        process(b->rb, b->name, it);
+        process(b->rb, b->name, b->flags, it);
         pthread_mutex_lock(&b->lock);
         it->done = 1;
         pthread_cond_signal(&b->done);
@@ -402,7 +403,7 @@ static void run_serial(batch *b)
 {
     item *it = &b->ring[0];
     while (!b->write_failed && next_item(b, it) == 0) {
-        process(b->rb, b->name, it);
+        process(b->rb, b->name, b->flags, it);
         emit(b, it);
     }
 }
@@ -509,13 +510,14 @@ static int start_stream(batch *b)
     return 0;
 }
 
-int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs)
+int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, unsigned flags)
 {
     batch b;
     pacta_options opts;
     int status = CLI_EXIT_BAD;
     memset(&b, 0, sizeof b);
     b.in.fd = -1;
+    b.flags = flags;
     pacta_options_init(&opts);
     b.max_line = opts.max_input_bytes;
     if (jobs == 0)

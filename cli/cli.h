@@ -30,6 +30,13 @@ const char *cli_rules_dir(const char *option);
 /** Loads the rulebase of dir; prints the error and returns NULL on failure. */
 pacta_rulebase *cli_load_rulebase(const char *dir);
 
+/**
+ * The whole of path ("-": standard input) under the input limit, in memory
+ * the caller frees; prints why not ("FILE: larger than the input limit ...")
+ * and returns NULL.
+ */
+char *cli_read_input(const char *path, size_t *len);
+
 /** Every scenario of every input file, in input order. */
 typedef struct cli_scenarios {
     pacta_scenario **items;
@@ -48,10 +55,11 @@ void cli_scenarios_free(cli_scenarios *s);
 
 /**
  * check --batch (cli/batch.c): checks the stream of scenarios in path ("-":
- * standard input) on jobs threads and writes JSON Lines; returns the exit
- * status for the whole stream.
+ * standard input) on jobs threads and writes JSON Lines, rendered with flags
+ * (PACTA_RENDER_JSON_V1 for the old shape); returns the exit status for the
+ * whole stream.
  */
-int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs);
+int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, unsigned flags);
 
 /**
  * test --coverage (cli/coverage.c): prints which parts of the rules the
@@ -83,6 +91,7 @@ int cmd_grade_wanted(int argc, char **argv);
 pacta_assumptions *cli_assumptions(const pacta_rulebase *rb, char *const *texts, size_t n);
 
 int cmd_lint(int argc, char **argv);
+int cmd_draft(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 /** pacta new (cli/cmd_new.c): prints a commented scenario template. */

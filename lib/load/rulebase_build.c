@@ -112,6 +112,9 @@ void pacta_rulebase_free(pacta_rulebase *rb)
         return;
     for (size_t i = 0; i < rb->indicator_count; i++)
         pcre2_code_free(rb->indicators[i]->code);
+    for (size_t i = 0; i < rb->draft_cue_count; i++)
+        pcre2_code_free(rb->draft_cues[i]->code);
+    pcre2_code_free(rb->draft_mentions);
     pcre2_match_context_free(rb->match_ctx);
     pcre2_general_context_free(rb->general_ctx);
     arena_free(rb->ar);

@@ -1,14 +1,15 @@
 /*
  * rules_law.c: pass 2 over the rule files (see rules_load.c): fact details,
  * the narrative indicators, instruments with their provisions, treaty
- * clauses and rules, the country-conditions library, and the check that no
- * derived fact depends on itself.
+ * clauses and rules, the country-conditions library, the drafter's cues
+ * (draft_rules.c), and the check that no derived fact depends on itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "load/draft_rules.h"
 #include "load/expr.h"
 #include "load/rules_pass.h"
 
@@ -107,28 +108,9 @@ static pacta_status read_indicators(pass_ctx *pc, const ynode *list, ptrvec *out
         if (st == PACTA_OK && ymap_get(n, "value"))
             st = load_truth_node(&pc->lc, ymap_get(n, "value"), &ind->value);
         if (st == PACTA_OK)
-            st = load_string(&pc->lc, n, "pattern", 1, &ind->pattern);
+            st = load_pattern(&pc->lc, n, "pattern", pc->rb->general_ctx, &ind->pattern, &ind->code);
         if (st != PACTA_OK)
             return st;
-        int code;
-        PCRE2_SIZE offset;
-        pcre2_compile_context *cc = pcre2_compile_context_create(pc->rb->general_ctx);
-        if (!cc)
-            return pass_oom(pc);
-        ind->code = pcre2_compile((PCRE2_SPTR)ind->pattern, strlen(ind->pattern),
-                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &offset, cc);
-        pcre2_compile_context_free(cc);
-        if (!ind->code && code == PCRE2_ERROR_HEAP_FAILED)
-            return pass_oom(pc);
-        if (!ind->code) {
-            PCRE2_UCHAR message[256];
-            pcre2_get_error_message(code, message, sizeof message);
-            return load_error(&pc->lc, ymap_get(n, "pattern"),
-                              "the pattern does not compile at offset %zu: %s", (size_t)offset,
-                              (const char *)message);
-        }
-        /* JIT is an optimisation: where it is unavailable the interpreter runs */
-        (void)pcre2_jit_compile(ind->code, PCRE2_JIT_COMPLETE);
         if (ptrvec_push(pc->lc.ar, out, ind)) {
             pcre2_code_free(ind->code);
             return pass_oom(pc);
@@ -524,6 +506,49 @@ static pacta_status read_citation_parts(pass_ctx *pc, instrument_def *inst, cons
     return st;
 }
 
+/* The declarations a treaty allows that narrow its reach for the declaring party (rules/README.md). */
+static pacta_status read_declaration_kinds(pass_ctx *pc, instrument_def *inst, const ynode *list)
+{
+    static const char *const keys[] = {"id", "provision", "label", "excludes", "source", "note",
+                                       NULL};
+    pacta_status st = load_check_seq(&pc->lc, list, "'declarations'");
+    if (st != PACTA_OK)
+        return st;
+    inst->declaration_count = list->count;
+    inst->declarations = arena_array(pc->lc.ar, list->count ? list->count : 1,
+                                     sizeof *inst->declarations);
+    if (!inst->declarations)
+        return pass_oom(pc);
+    expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, inst, NULL, 0, pc->lc.err};
+    for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
+        const ynode *n = list->items[i];
+        declaration_def *d = &inst->declarations[i];
+        pass_origin(&d->at, pc, n);
+        st = load_check_map(&pc->lc, n, "a declaration", keys);
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "id", 1, &d->id);
+        for (size_t j = 0; st == PACTA_OK && j < i; j++)
+            if (strcmp(inst->declarations[j].id, d->id) == 0)
+                st = load_error(&pc->lc, ymap_get(n, "id"), "duplicate declaration '%s'", d->id);
+        if (st == PACTA_OK)
+            st = load_provision_ref(pc, inst, n, "provision", 1, &d->provision);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "label", 1, &d->label);
+        if (st == PACTA_OK)
+            st = pass_source_ref(pc, n, "source", 1, &d->source);
+        if (st == PACTA_OK && !ymap_get(n, "excludes"))
+            st = load_error(&pc->lc, n, "declaration '%s' needs 'excludes', the test of the cases it "
+                                        "takes outside the declaring party's obligations",
+                            d->id);
+        if (st == PACTA_OK) {
+            expr *e;
+            st = expr_parse(&scope, ymap_get(n, "excludes"), &e);
+            d->excludes = e;
+        }
+    }
+    return st;
+}
+
 static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instruments,
                                     ptrvec *rules)
 {
@@ -531,7 +556,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
                                        "in_force", "entry_into_force", "denunciation",
                                        "non_reservable", "incorporates", "authorities",
                                        "binds_from", "state", "states", "provisions",
-                                       "provisions_complete", "rules", "note", NULL};
+                                       "provisions_complete", "declarations", "rules", "note",
+                                       NULL};
     instrument_def *inst = arena_alloc(pc->lc.ar, sizeof *inst);
     if (!inst)
         return pass_oom(pc);
@@ -571,6 +597,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
             st = pass_source_ref(pc, citation, "source", 1, &inst->cite_source);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, citation, "url", 0, &inst->url);
+        if (st == PACTA_OK && inst->url)
+            pass_origin(&inst->url_at, pc, ymap_get(citation, "url"));
         if (st == PACTA_OK)
             st = read_citation_parts(pc, inst, citation);
     }
@@ -621,6 +649,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
         if (st == PACTA_OK)
             inst->incorporating_provision = as->id;
     }
+    if (st == PACTA_OK && ymap_get(n, "declarations"))
+        st = read_declaration_kinds(pc, inst, ymap_get(n, "declarations"));
     if (st == PACTA_OK && ymap_get(n, "rules"))
         st = read_rules(pc, inst, ymap_get(n, "rules"), rules);
     if (st == PACTA_OK && ptrvec_push(pc->lc.ar, instruments, inst))
@@ -775,7 +805,7 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
     }
     if (st == PACTA_OK)
         st = check_derivations(pc);
-    ptrvec conditions = {0};
+    ptrvec conditions = {0}, draft_cues = {0}, draft_names = {0};
     for (size_t d = 0; st == PACTA_OK && d < rb->docs.count; d++) {
         const ynode *root = rb->docs.items[d];
         const ynode *n;
@@ -789,7 +819,11 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
             st = read_conditions(pc, n, &conditions);
         for (size_t i = first; i < conditions.count; i++)
             ((rb_condition *)conditions.items[i])->rel_file = rb->doc_rel_names.items[d];
+        if (st == PACTA_OK && (n = ymap_get(root, "draft")))
+            st = draft_rules_read(rb, &pc->lc, n, &draft_cues, &draft_names);
     }
+    if (st == PACTA_OK)
+        st = draft_rules_finish(rb, &pc->lc, &draft_names);
     /* before any return: pacta_rulebase_free releases the compiled patterns through these */
     rb->indicators = (indicator_def **)indicators->items;
     rb->indicator_count = indicators->count;

@@ -69,11 +69,49 @@ static pacta_status read_reservations(pass_ctx *pc, party_def *p, const ynode *l
     return st;
 }
 
+/* A party's declarations: each names one the instrument defines (its `declarations:`). */
+static pacta_status read_party_declarations(pass_ctx *pc, party_def *p, const ynode *list)
+{
+    static const char *const keys[] = {"id", "text", "source", "withdrawn", "note", NULL};
+    const instrument_def *inst = p->instrument;
+    pacta_status st = load_check_seq(&pc->lc, list, "'declarations'");
+    if (st != PACTA_OK)
+        return st;
+    p->declaration_count = list->count;
+    p->declarations = arena_array(pc->lc.ar, list->count ? list->count : 1, sizeof *p->declarations);
+    if (!p->declarations)
+        return pass_oom(pc);
+    for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
+        const ynode *n = list->items[i];
+        party_declaration *d = &p->declarations[i];
+        const char *id;
+        pass_origin(&d->at, pc, n);
+        st = load_check_map(&pc->lc, n, "a declaration", keys);
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "id", 1, &id);
+        for (size_t k = 0; st == PACTA_OK && !d->kind && k < inst->declaration_count; k++)
+            if (strcmp(inst->declarations[k].id, id) == 0)
+                d->kind = &inst->declarations[k];
+        if (st == PACTA_OK && !d->kind)
+            st = load_error(&pc->lc, ymap_get(n, "id"),
+                            "the %s defines no declaration '%s' (its 'declarations:' say what "
+                            "each one does)",
+                            inst->short_title, id);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "text", 0, &d->text);
+        if (st == PACTA_OK)
+            st = pass_source_ref(pc, n, "source", 1, &d->source);
+        if (st == PACTA_OK)
+            st = pass_dated(pc, n, "withdrawn", 0, NULL, &d->withdrawn);
+    }
+    return st;
+}
+
 static pacta_status read_party(pass_ctx *pc, instrument_def *inst, const ynode *n, ptrvec *out)
 {
     static const char *const keys[] = {"state",        "signature",    "consent", "effective",
-                                       "reservations", "denunciation", "ceased",  "note",
-                                       NULL};
+                                       "reservations", "declarations", "denunciation", "ceased",
+                                       "note",         NULL};
     static const char *const consent_extra[] = {"type", NULL};
     static const char *const note_extra[] = {"note", NULL};
     party_def *p = arena_alloc(pc->lc.ar, sizeof *p);
@@ -116,6 +154,8 @@ static pacta_status read_party(pass_ctx *pc, instrument_def *inst, const ynode *
                         "'effective' is for successions; this consent is not one");
     if (st == PACTA_OK && ymap_get(n, "reservations"))
         st = read_reservations(pc, p, ymap_get(n, "reservations"));
+    if (st == PACTA_OK && ymap_get(n, "declarations"))
+        st = read_party_declarations(pc, p, ymap_get(n, "declarations"));
     if (st == PACTA_OK)
         st = pass_dated(pc, n, "denunciation", 0, note_extra, &p->denunciation);
     if (st == PACTA_OK && p->denunciation.set)

@@ -38,10 +38,11 @@ int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, 
  * The same for one provision of inst (what binding_for_rule weighs for a
  * rule); provision NULL weighs the instrument as a whole, without
  * reservations or the route through an incorporating instrument. Only
- * e->actor, e->date and e->date_text are read.
+ * e->actor, e->date and e->date_text are read; rb (may be NULL) gives the
+ * short citations of the sources the reasons cite.
  */
-int binding_for_provision(arena *ar, const instrument_def *inst, const char *provision,
-                          const sc_event *e, binding_result *out);
+int binding_for_provision(arena *ar, const pacta_rulebase *rb, const instrument_def *inst,
+                          const char *provision, const sc_event *e, binding_result *out);
 
 /**
  * When party record p binds its state under inst: consent plus the

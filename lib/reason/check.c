@@ -11,6 +11,7 @@
 
 #include "reason/binding.h"
 #include "reason/check.h"
+#include "reason/declarations.h"
 #include "reason/evaluation.h"
 #include "base/error.h"
 #include "load/expr.h"
@@ -113,7 +114,20 @@ static int match_sequence(const pacta_scenario *sc, const size_t *prev, const ru
 
 /* ------------------------------------------------------------ findings */
 
-static const char *describe_event(arena *ar, const sc_event *e)
+/* The scenario's source as a reader cites it: its title (and date), not its id. */
+static const char *event_source(arena *ar, const pacta_scenario *sc, const char *id)
+{
+    for (size_t i = 0; i < sc->source_count; i++) {
+        const sc_source *s = &sc->sources[i];
+        if (strcmp(s->id, id) == 0 && s->title)
+            return s->date && !strstr(s->title, s->date)
+                       ? arena_printf(ar, "%s, %s", s->title, s->date)
+                       : s->title;
+    }
+    return id;
+}
+
+static const char *describe_event(arena *ar, const pacta_scenario *sc, const sc_event *e)
 {
     const sc_person *p = e->subject;
     const char *who = p->count > 0 && p->nationality
@@ -135,7 +149,7 @@ static const char *describe_event(arena *ar, const sc_event *e)
         what = arena_printf(ar, " (outcome: %s)", e->outcome);
     else if (e->to_body)
         what = arena_printf(ar, " to %s", e->to_body);
-    const char *cited = e->source ? arena_printf(ar, " [%s]", e->source) : "";
+    const char *cited = e->source ? arena_printf(ar, " [%s]", event_source(ar, sc, e->source)) : "";
     if (!what || !cited)
         return NULL;
     return arena_printf(ar, "%s (%s): %s %s %s%s%s.", e->id, e->date_text, e->actor->code,
@@ -201,7 +215,7 @@ static void step_account(finding_state *fs, rp_step *s, const char *provision_la
     s->reasons.items = copy;
 }
 
-static void cite(finding_state *fs, const char *instrument, const char *provision,
+static void cite(finding_state *fs, const char *id, const char *instrument, const char *provision,
                  const char *label, const char *source, const char *url)
 {
     if (!label) { /* the label's allocation failed */
@@ -210,14 +224,15 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
     }
     for (size_t i = 0; i < fs->citations.count; i++) {
         const rp_citation *c = fs->citations.items[i];
-        if (strcmp(c->label, label) == 0)
-            return;
+        if (strcmp(c->label, label) == 0 || (id && c->id && strcmp(c->id, id) == 0))
+            return; /* one citation of a source per finding */
     }
     rp_citation *c = arena_alloc(fs->ev.ar, sizeof *c);
     if (!c || !label) {
         fs->ev.oom = 1;
         return;
     }
+    c->id = id;
     c->instrument = instrument;
     c->provision = provision;
     c->label = label;
@@ -229,7 +244,7 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
 static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
 {
     const provision_def *p = instrument_provision(inst, id);
-    cite(fs, inst->id, id,
+    cite(fs, NULL, inst->id, id,
          arena_printf(fs->ev.ar, "%s, %s", inst->title, p ? p->label : id),
          inst->cite ? inst->cite : inst->cite_source, inst->url);
 }
@@ -238,9 +253,27 @@ static void cite_sources(finding_state *fs, size_t count, const char *const *ids
 {
     for (size_t i = 0; i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
-        if (s)
-            cite(fs, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+        if (s) /* cited by what it is: its title and short citation, never its internal id */
+            cite(fs, s->id, NULL, NULL, s->title, source_short_cite(s), s->url);
     }
+}
+
+/* The i-th fact the step being weighed used. */
+static const rp_fact *step_fact(const finding_state *fs, size_t i)
+{
+    return fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+}
+
+/* Whether f reads, to a person, as one of the step's first n facts. */
+static int read_before(const finding_state *fs, size_t n, const rp_fact *f)
+{
+    for (size_t k = 0; k < n; k++) {
+        const rp_fact *g = step_fact(fs, k);
+        if (f->display ? g->display && strcmp(f->display, g->display) == 0
+                       : !g->display && g->value == f->value && strcmp(f->ref, g->ref) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Evaluates one element, exception or consideration as a step of the analysis. */
@@ -257,11 +290,15 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                        : kind == PACTA_STEP_EXCEPTION ? "Exception"
                                                       : "Consideration";
     const char *facts = "";
-    for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
-        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
-                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                          pacta_truth_name(f->value));
+    for (size_t i = 0, shown = 0; i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = step_fact(fs, i);
+        if (read_before(fs, i, f) || (f->from == PACTA_FROM_NOWHERE && f->value != PACTA_UNKNOWN))
+            continue; /* two tests on the record can read the same; a default no one stated
+                       * (an optional refinement read as false) is no evidence: the step
+                       * keeps it for the analysis */
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, shown++ ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, shown++ ? "; " : " (",
+                                          f->ref, pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
             return v;
@@ -362,11 +399,11 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         }
         if (a.value != PACTA_TRUE)
             continue;
-        const source_def *s = rb_source(fs->ev.rb, rule->absolute_source);
         evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar,
                           "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
-                          a.ref, a.detail, rule->provision->label, s ? s->id : rule->absolute_source));
+                          a.ref, a.detail, rule->provision->label,
+                          rb_source_cited_as(fs->ev.rb, rule->absolute_source)));
     }
 }
 
@@ -427,18 +464,30 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                                   : "bilateral";
     f->binding = b.view;
 
-    ptrvec events = {0};
+    ptrvec events = {0}, acts = {0};
     for (size_t i = 0; i < step_count; i++) {
         evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
-        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
+        evaluation_push(&fs.ev, &acts, (void *)steps[i]->action->verb);
+        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, sc, steps[i]));
     }
     f->events = to_strings(&events);
+    f->acts = to_strings(&acts);
     f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
     if (f->narrative.items && fs.reasons.count == step_count) {
         f->narrative.count = step_count;
         memcpy(f->narrative.items, fs.reasons.items, step_count * sizeof *f->narrative.items);
     } else {
         fs.ev.oom = 1;
+    }
+    /* a declaration the actor made may take the case outside what it accepted: part of "was it bound?" */
+    const party_declaration *declared = NULL;
+    if (b.bound != PACTA_FALSE && rule->nature != NATURE_PERMISSION) {
+        expr_env denv = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
+        fs.ev.step_facts.count = 0;
+        if (declarations_weigh(&fs.ev, &denv, e, &b, &fs.missing, &declared) != 0) {
+            *oom = 1;
+            return NULL;
+        }
     }
     for (size_t i = 0; i < b.reasons.count; i++)
         evaluation_push(&fs.ev, &fs.reasons, b.reasons.items[i]);
@@ -452,6 +501,10 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     cite_provision(&fs, reported, b.provision);
     if (b.via)
         cite_provision(&fs, rule->instrument, rule->provision->id);
+    if (declared) {
+        cite_provision(&fs, reported, declared->kind->provision->id);
+        cite_sources(&fs, 1, &declared->source);
+    }
 
     pacta_verdict verdict;
     const char *defeat = NULL;
@@ -516,9 +569,13 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             fs.caveats.count = kept;
         }
     }
-    cite_sources(&fs, rule->authority_count, rule->authorities);
-    if (rule->absolute)
-        cite_sources(&fs, 1, &rule->absolute_source);
+    /* The rule's authorities explain how it applies; where it does not (the
+     * actor was not bound), the provision and the binding record say why. */
+    if (verdict != PACTA_NOT_APPLICABLE) {
+        cite_sources(&fs, rule->authority_count, rule->authorities);
+        if (rule->absolute)
+            cite_sources(&fs, 1, &rule->absolute_source);
+    }
     if (reported->kind == BIND_CUSTOMARY)
         cite_sources(&fs, reported->authority_count, reported->authorities);
     evaluation_push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
@@ -555,6 +612,16 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
  * each target finding is extended once, so the cost stays linear in the
  * number of rules. Returns 1 when out of memory.
  */
+/* Whether c is among the first n citations: one citation of a source per finding. */
+static int cited_in(const rp_citation *citations, size_t n, const rp_citation *c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(citations[i].label, c->label) == 0 ||
+            (c->id && citations[i].id && strcmp(citations[i].id, c->id) == 0))
+            return 1;
+    return 0;
+}
+
 static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
                           const ptrvec *findings, size_t first)
 {
@@ -591,9 +658,9 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
             caveats[c] = arena_printf(ar, "Not an excuse: %s (%s).", x->rule_title, x->rule);
             if (!caveats[c++])
                 return 1;
-            if (x->citation_count)
-                memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
-            q += x->citation_count;
+            for (size_t n = 0; n < x->citation_count; n++)
+                if (!cited_in(citations, q, &x->citations[n]))
+                    citations[q++] = x->citations[n];
         }
         f->caveats.items = caveats;
         f->caveats.count = c;

@@ -125,7 +125,8 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
     pacta_truth v = expr_eval(f->derived, &env);
     a->value = v;
     a->from = PACTA_FROM_RULE;
-    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
+    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label,
+                             rb_source_cited_as(ev->rb, f->derived_source));
     if (!a->detail)
         ev->oom = 1;
     /* a derivation that holds is part of the reasoning: its authority is cited */

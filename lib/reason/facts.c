@@ -255,7 +255,7 @@ int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer
             continue;
         if (!first)
             first = t;
-        else if (t->indicator->value != first->indicator->value)
+        else if (t->value != first->value)
             disagree = 1;
     }
     if (!first)
@@ -263,9 +263,15 @@ int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer
     out->from = PACTA_FROM_TEXT;
     out->text = first;
     out->source = e->source;
-    out->value = disagree ? PACTA_UNKNOWN : first->indicator->value;
-    out->detail = disagree ? arena_printf(ar, "%s.description: indicators disagree", e->id)
-                           : arena_printf(ar, "%s.description, indicator %s", e->id,
-                                          first->indicator->id);
+    out->value = disagree ? PACTA_UNKNOWN : first->value;
+    if (disagree)
+        out->detail = arena_printf(ar, "%s.description: indicators disagree", e->id);
+    else if (first->qualifier)
+        out->detail = arena_printf(ar, "%s.description, indicator %s, %s by \"%.*s\"", e->id,
+                                   first->indicator->id, first->qualifier,
+                                   (int)(first->qualifier_end - first->qualifier_start),
+                                   e->description + first->qualifier_start);
+    else
+        out->detail = arena_printf(ar, "%s.description, indicator %s", e->id, first->indicator->id);
     return out->detail ? 0 : -1;
 }

@@ -125,10 +125,11 @@ static void cite_ref(writer *w, notes *n, const rp_citation *c, const pacta_rule
         note_ref(w, n, formatted, c->url);
         return;
     }
-    int show_source = c->source && !same(c->source, c->label) && !(rb && rb_source(rb, c->source));
+    const char *short_cite = render_short_cite(c);
+    int show_source = short_cite && !(rb && rb_source(rb, short_cite));
     note_ref(w, n,
              arena_printf(n->ar, "%s%s%s", c->label ? c->label : "", show_source ? ", " : "",
-                          show_source ? c->source : ""),
+                          show_source ? short_cite : ""),
              c->url);
 }
 
@@ -275,7 +276,7 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         writer_str(w, ".\n\n");
     }
     phrase_clear(&p);
-    explain_rule_terms(&p, f, rule);
+    explain_rule_terms(&p, f, rule, rb);
     phrase_line(w, "", "", &p);
     rule_steps(w, f, rule);
     int heading = 0;

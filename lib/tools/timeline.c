@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/audit.h"
+#include "report/timeline_svg.h"
 #include "reason/binding.h"
 #include "base/error.h"
 #include "model/rulebase.h"
@@ -24,6 +25,7 @@ struct pacta_timeline {
     const char *date;
     size_t count;
     pacta_timeline_instrument_view *instruments;
+    svg_timeline picture;   /* the same record drawn, for PACTA_FORMAT_SVG */
 };
 
 typedef struct builder {
@@ -37,7 +39,8 @@ const char *pacta_timeline_kind_name(pacta_timeline_kind k)
 {
     static const char *const names[] = {"signature",  "consent",    "in_force",     "through",
                                         "reservation", "withdrawal", "denunciation", "ceased",
-                                        "not_bound",  "binds_all",  "unknown"};
+                                        "not_bound",  "binds_all",  "declaration",
+                                        "unknown"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
 }
 
@@ -151,6 +154,21 @@ static void reservation_entries(builder *b, const instrument_def *inst, const pa
             entry(b, PACTA_TL_WITHDRAWAL, r->withdrawn.text,
                   keeper_printf(&b->k, "reservation to %s withdrawn", what), r->withdrawn.source,
                   NULL);
+    }
+}
+
+static void declaration_entries(builder *b, const party_def *p)
+{
+    for (size_t i = 0; i < p->declaration_count; i++) {
+        const party_declaration *d = &p->declarations[i];
+        const char *what = keeper_printf(&b->k, "declaration under %s", d->kind->provision->label);
+        entry(b, PACTA_TL_DECLARATION, NULL,
+              keeper_printf(&b->k, "%s, %s%s%s%s", what, d->kind->label, d->text ? " (" : "",
+                            d->text ? d->text : "", d->text ? ")" : ""),
+              d->source, NULL);
+        if (d->withdrawn.set)
+            entry(b, PACTA_TL_WITHDRAWAL, d->withdrawn.text,
+                  keeper_printf(&b->k, "%s withdrawn", what), d->withdrawn.source, NULL);
     }
 }
 
@@ -285,6 +303,7 @@ static void treaty_entries(builder *b, const instrument_def *inst)
         }
         in_force_entry(b, inst, p);
         reservation_entries(b, inst, p);
+        declaration_entries(b, p);
         denunciation_entries(b, inst, p);
     }
 }
@@ -374,7 +393,7 @@ static int answer(builder *b, const instrument_def *inst, const char *provision,
                   pacta_timeline_answer_view *out)
 {
     binding_result r;
-    if (binding_for_provision(b->k.ar, inst, provision, e, &r) != 0) {
+    if (binding_for_provision(b->k.ar, b->rb, inst, provision, e, &r) != 0) {
         b->k.oom = 1;
         return -1;
     }
@@ -513,6 +532,15 @@ pacta_status pacta_timeline_new(pacta_timeline **out, const pacta_rulebase *rb, 
         if (concerns(rb->instruments[i], s))
             build_instrument(&b, rb->instruments[i], on ? &day : NULL,
                              &tl->instruments[tl->count++]);
+    svg_timeline_lanes(&b.k, rb, s, &tl->picture);
+    if (on) { /* the day asked about, drawn as an event */
+        tl->picture.marks = keeper_array(&b.k, 1, sizeof *tl->picture.marks);
+        if (tl->picture.marks) {
+            tl->picture.marks[0].label = tl->date;
+            tl->picture.marks[0].day = day.date.lo;
+            tl->picture.mark_count = 1;
+        }
+    }
     if (b.k.oom) {
         arena_free(ar);
         return error_set(err, PACTA_ENOMEM, "", 0, 0, "out of memory");
@@ -698,12 +726,16 @@ pacta_status pacta_timeline_render(const pacta_timeline *tl, pacta_format format
                                    pacta_write_fn write, void *ctx)
 {
     (void)flags;
-    if (!tl || !write || (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON))
+    if (!tl || !write ||
+        (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON && format != PACTA_FORMAT_SVG))
         return PACTA_EUSAGE;
     writer w;
     writer_init(&w, write, ctx, arena_allocator(tl->ar));
-    if (format == PACTA_FORMAT_JSON) {
-        render_json(&w, tl);
+    if (format == PACTA_FORMAT_JSON || format == PACTA_FORMAT_SVG) {
+        if (format == PACTA_FORMAT_JSON)
+            render_json(&w, tl);
+        else
+            svg_timeline_write(&w, &tl->picture);
         return writer_finish(&w);
     }
     keeper scratch = {arena_new(arena_allocator(tl->ar)), 0};

@@ -86,7 +86,7 @@ complete_words() {
 complete_words pacta ""
 check "completion: the commands" '
 words = set(text.split())
-for w in ("check", "test", "lint", "timeline", "show", "grade", "new", "--version", "--help"):
+for w in ("check", "test", "lint", "timeline", "show", "grade", "new", "draft", "--version", "--help"):
     if w not in words: fail("no %s in %r" % (w, sorted(words)))
 if err: fail(err)
 '
@@ -99,6 +99,41 @@ if text.split() != ["--explain"]: fail(repr(text))
 complete_words pacta check --cite ""
 check "completion: the citation styles" '
 if sorted(text.split()) != ["bluebook", "oscola", "plain"]: fail(repr(text))
+'
+
+complete_words pacta check --format ""
+check "completion: the report formats of check" '
+if sorted(text.split()) != ["html", "json", "markdown", "text"]: fail(repr(text))
+'
+
+complete_words pacta timeline --format ""
+check "completion: the formats of timeline, svg among them" '
+if sorted(text.split()) != ["json", "svg", "text"]: fail(repr(text))
+'
+
+complete_words pacta show --format ""
+check "completion: the formats of the other commands" '
+if sorted(text.split()) != ["json", "text"]: fail(repr(text))
+'
+
+complete_words pacta check --json-
+check "completion: --json-shape among the options of check" '
+if text.split() != ["--json-shape"]: fail(repr(text))
+'
+
+complete_words pacta check --json-shape ""
+check "completion: the JSON shapes" '
+if sorted(text.split()) != ["v1", "v2"]: fail(repr(text))
+'
+
+complete_words pacta draft -
+check "completion: the options of draft" '
+if sorted(text.split()) != ["--date", "--explain", "--help", "--rules"]: fail(repr(text))
+'
+
+complete_words pacta draft --date ""
+check "completion: a date is typed, not completed" '
+if text.split(): fail(repr(text))
 '
 
 complete_words pacta timeline --rules "$rules" C

@@ -70,7 +70,7 @@ expect "--assume KP.torture_on_return=false turns the CAT finding to no_violatio
     "assuming: KP.torture_on_return=false" \
     "NO VIOLATION Convention against Torture art. 3(1)" \
     "changed: violation -> no_violation (by the assumptions)" \
-    "KP.torture_on_return = false (from condition: assumed: KP.torture_on_return=false)"
+    "Decided by: torture-risk absent (KP.torture_on_return = false;"
 
 expect "--assume an onward risk as well changes nothing more" 1 \
     check --rules "$rules" --assume KP.torture_on_return=false \

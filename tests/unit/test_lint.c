@@ -25,7 +25,7 @@
 static const char VOCABULARY[] =
     "pacta-rules: 1\n"                                                          /* 1 */
     "sources:\n"                                                                /* 2 */
-    "  - {id: src, title: Test source}\n"                                       /* 3 */
+    "  - {id: src, title: Test source, symbol: TEST/1}\n"                      /* 3 */
     "states:\n"                                                                 /* 4 */
     "  - {code: AA, name: Aland, source: src}\n"                                /* 5 */
     "  - {code: BB, name: Bland, source: src}\n"                                /* 6 */
@@ -215,6 +215,75 @@ static void test_clean_rules_have_no_problem(void **state)
         print_message("%s:%u:%u: %s [%s]\n", p.file, p.line, p.column, p.message, p.check);
     }
     assert_int_equal(pacta_lint_problem_count(fx.res), 0);
+}
+
+/* ------------------------------------------------------------ citations */
+
+/*
+ * How a link's host is matched against hosts: (the host data is rules, not
+ * code): case folded, user information and port ignored, a subdomain is its
+ * parent's (text-id.123dok.com is 123dok.com), the most specific listed host
+ * wins (an official page on a host whose parent is a mirror), and a host
+ * that only ends like a listed one is not it (notdocslib.org).
+ */
+static void test_mirror_links_by_host(void **state)
+{
+    (void)state;
+    lint_with(NULL, NULL, NULL, NULL, "links.yaml",
+              "pacta-rules: 1\n"                                                          /* 1 */
+              "hosts:\n"                                                                  /* 2 */
+              "  - {host: docslib.org, kind: mirror, owner: a copy site}\n"               /* 3 */
+              "  - {host: 123dok.com, kind: mirror, owner: a copy site}\n"                /* 4 */
+              "  - {host: un.example.org, kind: official, owner: an official record}\n"   /* 5 */
+              "  - {host: example.org, kind: mirror, owner: a copy site}\n"               /* 6 */
+              "sources:\n"                                                                /* 7 */
+              "  - {id: m1, title: T, symbol: S/1, url: 'HTTPS://user@DocsLib.org:443/doc/1'}\n"  /* 8 */
+              "  - {id: m2, title: T, symbol: S/2, url: 'https://text-id.123dok.com/x'}\n"       /* 9 */
+              "  - {id: ok1, title: T, symbol: S/3, url: 'https://un.example.org/doc'}\n"        /* 10 */
+              "  - {id: ok2, title: T, symbol: S/4, url: 'https://notdocslib.org/doc'}\n"        /* 11 */
+              "  - {id: ok3, title: T, symbol: S/5, read_at: 'https://docslib.org/doc/2'}\n");   /* 12 */
+    size_t mirrors = 0;
+    for (size_t i = 0; i < pacta_lint_problem_count(fx.res); i++) {
+        pacta_problem_view p = pacta_lint_problem(fx.res, i);
+        if (strcmp(p.check, "mirror-link") != 0)
+            continue;
+        mirrors++;
+        assert_string_equal(p.file, "links.yaml");
+        assert_int_equal(p.severity, PACTA_SEVERITY_WARNING);
+        if (!(p.line == 8 && strstr(p.message, "'m1'") && strstr(p.message, "docslib.org")) &&
+            !(p.line == 9 && strstr(p.message, "'m2'") && strstr(p.message, "123dok.com")))
+            fail_msg("unexpected mirror warning %u:%u %s", p.line, p.column, p.message);
+    }
+    assert_int_equal(mirrors, 2);
+}
+
+/* A cited source with no identifier and no official link; a source cited twice in one list. */
+static void test_citations_without_identifier_or_twice(void **state)
+{
+    (void)state;
+    lint_with(NULL, NULL, NULL, NULL, "cited.yaml",
+              "pacta-rules: 1\n"                                          /* 1 */
+              "sources:\n"                                                /* 2 */
+              "  - {id: bare, title: A report}\n"                         /* 3 */
+              "instrument:\n"                                             /* 4 */
+              "  id: custom\n"                                            /* 5 */
+              "  title: A custom\n"                                       /* 6 */
+              "  basis: customary\n"                                      /* 7 */
+              "  authorities: [bare, src, bare]\n");                      /* 8 */
+    assert_at(the_problem("no-official-identifier"), PACTA_SEVERITY_WARNING, "cited.yaml", 3, 5,
+              "source 'bare' has no official identifier");
+    assert_at(the_problem("duplicate-citation"), PACTA_SEVERITY_WARNING, "cited.yaml", 5, 3,
+              "cites source 'bare' twice");
+}
+
+static void test_host_of_unknown_kind(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL, NULL, "hosts.yaml",
+                           "pacta-rules: 1\n"
+                           "hosts:\n"
+                           "  - {host: docslib.org, kind: copy, owner: a copy site}\n"),
+                      "hosts.yaml", 3, 31, "a host's kind is 'official' or 'mirror', not 'copy'");
 }
 
 /* ------------------------------------------------------------ load errors */
@@ -612,6 +681,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_clean_rules_have_no_problem, teardown),
+        cmocka_unit_test_teardown(test_mirror_links_by_host, teardown),
+        cmocka_unit_test_teardown(test_citations_without_identifier_or_twice, teardown),
+        cmocka_unit_test_teardown(test_host_of_unknown_kind, teardown),
         cmocka_unit_test_teardown(test_date_without_source, teardown),
         cmocka_unit_test_teardown(test_provision_text_without_source, teardown),
         cmocka_unit_test_teardown(test_consent_before_adoption, teardown),

@@ -381,7 +381,7 @@ static void test_second_period_of_participation(void **state)
         {"1995-12-31", PACTA_VIOLATION, "took effect 1 year later, on 1996-01-01, after the event"},
         {"1996-01-01", PACTA_NOT_APPLICABLE, "on 1996-01-01, before the event"},
         {"2000-03-30", PACTA_NOT_APPLICABLE, "was a party to the Treaty before, by its accession of "
-                                             "1990-03-01 [src], until 1996-01-01"},
+                                             "1990-03-01 [Test source], until 1996-01-01"},
         {"2000-03-31", PACTA_VIOLATION, "the record weighed is its later ratification"},
     };
     for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
@@ -408,7 +408,7 @@ static void test_ceased_to_be_a_party(void **state)
     check_return("2005-05-05", NULL);
     assert_verdict("t/plain", PACTA_NOT_APPLICABLE);
     assert_true(HAS_REASON(finding("t/plain"), "AA ceased to be a party to the Treaty on 2005-05-05 "
-                                               "[src], before the event"));
+                                               "[Test source], before the event"));
 }
 
 /* ------------------------------------------------------ incomplete party tables */
@@ -425,7 +425,7 @@ static void test_incomplete_table(void **state)
     check_return("2020-01-01", NULL);
     assert_verdict("t/plain", PACTA_UNDETERMINED);
     const pacta_finding *f = finding("t/plain");
-    assert_true(HAS_REASON(f, "party table for the Treaty is incomplete [src]; no record for AA"));
+    assert_true(HAS_REASON(f, "party table for the Treaty is incomplete [Test source]; no record for AA"));
     assert_int_equal(pacta_finding_missing_count(f), 1);
     assert_string_equal(pacta_finding_missing(f, 0), "t.parties.AA");
     teardown(NULL);

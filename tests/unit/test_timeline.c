@@ -527,6 +527,17 @@ static void test_timeline_json(void **state)
     assert_contains(s.data, "On 2023-10-09: not bound by Treaty art. 1");
     assert_contains(s.data, "    [gc] General Comment, GC 1\n");
     sink_reset(&s);
+    /* drawn: one <svg>, a lane per instrument, the day asked about as a line */
+    assert_int_equal(pacta_timeline_render(fx.tl, PACTA_FORMAT_SVG, 0, sink_write, &s), PACTA_OK);
+    assert_true(strncmp(s.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" ", 40) == 0);
+    assert_contains(s.data, "<title>When each instrument bound Cland (CC), and the events</title>");
+    assert_contains(s.data, ">2023-10-09</text>");
+    assert_null(strstr(s.data, "<script"));
+    assert_true(strcmp(s.data + s.len - 6, "</svg>") == 0);
+    sink_reset(&s);
+    assert_int_equal(pacta_timeline_render(fx.tl, PACTA_FORMAT_MARKDOWN, 0, sink_write, &s),
+                     PACTA_EUSAGE);
+    sink_reset(&s);
 }
 
 /* ------------------------------------------------------------ show */
