@@ -56,5 +56,10 @@ echo 'int s(void) { return 0; }' >"$tmp/stray/src/stray.c"
 echo 'int t(void) { return 0; }' >"$tmp/stray/src/base/t.c"
 tree stray && expect_failure stray "a file outside the layer folders" "not in a layer folder"
 
-echo "$((4 + 1 - failed)) passed, $failed failed"
+mkdir -p "$tmp/long/src/base"
+{ echo 'int long_file(void) {'; i=0; while [ $i -lt 901 ]; do echo '    ;'; i=$((i + 1)); done; echo '    return 0; }'; } \
+    >"$tmp/long/src/base/long.c"
+tree long && expect_failure long "a file too long to read in one pass" "over 900"
+
+echo "$((5 + 1 - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
