@@ -149,23 +149,29 @@ static void render_facts(writer *w, int *members, const pacta_finding *f)
     writer_char(w, ']');
 }
 
+/* The members the findings contract requires, but the citations: alike in both shapes. */
+static void contract_members(writer *w, int *n, const pacta_finding *f)
+{
+    json_member_string(w, n, "rule", f->rule);
+    json_member_string(w, n, "verdict", pacta_verdict_name(f->verdict));
+    json_member_string(w, n, "actor", f->actor);
+    json_member_strings(w, n, "events", f->events.count, f->events.items);
+    json_member_string(w, n, "date", f->date);
+    json_member_string(w, n, "instrument", f->instrument);
+    json_member_string(w, n, "provision", f->provision);
+    json_member_string(w, n, "basis", f->basis);
+    render_binding(w, n, f);
+    json_member_strings(w, n, "reasons", f->reasons.count, f->reasons.items);
+    json_member_strings(w, n, "missing", f->missing.count, f->missing.items);
+    json_member_strings(w, n, "caveats", f->caveats.count, f->caveats.items);
+}
+
 static void render_finding(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
                            unsigned flags)
 {
     int n = 0;
     writer_char(w, '{');
-    json_member_string(w, &n, "rule", f->rule);
-    json_member_string(w, &n, "verdict", pacta_verdict_name(f->verdict));
-    json_member_string(w, &n, "actor", f->actor);
-    json_member_strings(w, &n, "events", f->events.count, f->events.items);
-    json_member_string(w, &n, "date", f->date);
-    json_member_string(w, &n, "instrument", f->instrument);
-    json_member_string(w, &n, "provision", f->provision);
-    json_member_string(w, &n, "basis", f->basis);
-    render_binding(w, &n, f);
-    json_member_strings(w, &n, "reasons", f->reasons.count, f->reasons.items);
-    json_member_strings(w, &n, "missing", f->missing.count, f->missing.items);
-    json_member_strings(w, &n, "caveats", f->caveats.count, f->caveats.items);
+    contract_members(w, &n, f);
     render_citations(w, &n, f, rb, flags);
     json_member_opt(w, &n, "provision_label", f->provision_label);
     json_member_opt(w, &n, "provision_text", f->provision_text);
@@ -379,18 +385,7 @@ static void render_finding_v2(writer *w, tables *t, const pacta_finding *f, unsi
 {
     int n = 0;
     writer_char(w, '{');
-    json_member_string(w, &n, "rule", f->rule);
-    json_member_string(w, &n, "verdict", pacta_verdict_name(f->verdict));
-    json_member_string(w, &n, "actor", f->actor);
-    json_member_strings(w, &n, "events", f->events.count, f->events.items);
-    json_member_string(w, &n, "date", f->date);
-    json_member_string(w, &n, "instrument", f->instrument);
-    json_member_string(w, &n, "provision", f->provision);
-    json_member_string(w, &n, "basis", f->basis);
-    render_binding(w, &n, f);
-    json_member_strings(w, &n, "reasons", f->reasons.count, f->reasons.items);
-    json_member_strings(w, &n, "missing", f->missing.count, f->missing.items);
-    json_member_strings(w, &n, "caveats", f->caveats.count, f->caveats.items);
+    contract_members(w, &n, f);
     render_citation_ids(w, &n, t, f);
     /* The provision's label is in "provisions", the events' sentences open
      * "reasons": said again only in the analysis that --explain asks for. */
