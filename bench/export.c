@@ -6,7 +6,7 @@
  *
  *     export RULES_DIR > tables.json
  *
- * It reads the library's internal model (lib/model.h): the benchmark is
+ * It reads the library's internal model (lib/model/model.h): the benchmark is
  * built with the library, never installed with it. Dates are day numbers
  * (days since 1970-01-01) and ranges [lo, hi]; what the party records say
  * is exported as it is (consent, its type, the instrument's delay), not the

@@ -126,7 +126,7 @@ static int run(const pacta_rulebase *rb, const char *name, source *in,
 }
 
 int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, int full,
-                    const char *receipt)
+                    const char *receipt, unsigned flags)
 {
     const char *name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
     source in = {open_input(path, name), 0};
@@ -145,6 +145,7 @@ int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, int 
         pacta_batch_options_init(&opts);
         opts.jobs = jobs;
         opts.detail = full ? PACTA_DETAIL_FULL : PACTA_DETAIL_COMPACT;
+        opts.render_flags = flags;
         opts.header_write = receipt_file ? write_file : NULL;
         opts.header_ctx = receipt_file;
         opts.notify = notify;

@@ -11,7 +11,7 @@
 
 #include "pacta.h"
 
-/* Exit statuses, from spec/findings.md. */
+/* Exit statuses, as docs/findings.md documents them. */
 enum {
     CLI_EXIT_OK = 0,        /* no violation; every expectation met */
     CLI_EXIT_FINDING = 1,   /* a violation found; an expectation failed */
@@ -29,6 +29,13 @@ const char *cli_rules_dir(const char *option);
 
 /** Loads the rulebase of dir; prints the error and returns NULL on failure. */
 pacta_rulebase *cli_load_rulebase(const char *dir);
+
+/**
+ * The whole of path ("-": standard input) under the input limit, in memory
+ * the caller frees; prints why not ("FILE: larger than the input limit ...")
+ * and returns NULL.
+ */
+char *cli_read_input(const char *path, size_t *len);
 
 /** Every scenario of every input file, in input order. */
 typedef struct cli_scenarios {
@@ -49,12 +56,12 @@ void cli_scenarios_free(cli_scenarios *s);
 /**
  * check --batch (cli/batch.c): checks the stream of scenarios in path ("-":
  * standard input) on jobs threads and writes JSON Lines, the full report
- * objects when full, the compact records otherwise (with their header line
- * in the file receipt when it is not NULL); returns the exit status for the
- * whole stream.
+ * objects (rendered with flags: PACTA_RENDER_JSON_V1 for the old shape) when
+ * full, the compact records otherwise (with their header line in the file
+ * receipt when it is not NULL); returns the exit status for the whole stream.
  */
 int cli_check_batch(const char *rules_dir, const char *path, unsigned jobs, int full,
-                    const char *receipt);
+                    const char *receipt, unsigned flags);
 
 /**
  * test --coverage (cli/coverage.c): prints which parts of the rules the
@@ -86,8 +93,11 @@ int cmd_grade_wanted(int argc, char **argv);
 pacta_assumptions *cli_assumptions(const pacta_rulebase *rb, char *const *texts, size_t n);
 
 int cmd_lint(int argc, char **argv);
+int cmd_draft(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+/** pacta new (cli/cmd_new.c): prints a commented scenario template. */
+int cmd_new(int argc, char **argv);
 
 typedef struct cli_tool_option {
     const char *name;       /* "--on" */

@@ -1,15 +1,16 @@
 /*
  * cmd_timeline.c: `pacta timeline STATE [--on DATE]`, a state's binding
  * record under every instrument of the rules, each line with its citation,
- * and with --on what bound it that day and why. Exit status 0, or 2 for bad
- * usage, rules that do not load, an unknown state or a malformed date.
+ * and with --on what bound it that day and why (--format svg draws it).
+ * Exit status 0, or 2 for bad usage, rules that do not load, an unknown
+ * state or a malformed date.
  */
 #include <stdio.h>
 
 #include "cli.h"
 
 static const char usage[] =
-    "usage: pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
+    "usage: pacta timeline [--rules DIR] [--format text|json|svg] [--on DATE] STATE\n"
     "\n"
     "Prints STATE's binding timeline, instrument by instrument: signature,\n"
     "consent and its type, entry into force (computed with the instrument's\n"
@@ -20,7 +21,8 @@ static const char usage[] =
     "  --on DATE        also say what bound STATE on DATE (YYYY-MM-DD, or\n"
     "                   YYYY-MM / YYYY for a range of days) and why\n"
     "  --rules DIR      the rulebase (default as for pacta check)\n"
-    "  --format FORMAT  text (default) or json\n"
+    "  --format FORMAT  text (default), json, or svg: the record drawn, one lane\n"
+    "                   per instrument, a bar while it bound STATE, a line at DATE\n"
     "\n"
     "exit status: 0, or 2 for bad usage, rules that do not load, an unknown\n"
     "state or a malformed date.\n";

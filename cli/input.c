@@ -107,8 +107,7 @@ static char *read_fd(int fd, size_t max, size_t *len, int *too_big)
     return buf;
 }
 
-/* The whole of path ("-": standard input); prints why not and returns NULL. */
-static char *read_input(const char *path, size_t *len)
+char *cli_read_input(const char *path, size_t *len)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? STDIN_NAME : path;
@@ -163,7 +162,7 @@ static int load_file(const pacta_rulebase *rb, const char *path, cli_scenarios *
     pacta_scenario_stream *st = NULL;
     pacta_error err;
     size_t len = 0, before = out->count;
-    char *data = read_input(path, &len);
+    char *data = cli_read_input(path, &len);
     if (!data)
         return -1;
     pacta_status status = pacta_scenario_stream_new(&st, rb, name, data, len, &err);

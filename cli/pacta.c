@@ -9,21 +9,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: pacta check [--rules DIR] [--format text|json|markdown] [--all] [--explain]\n"
-    "                   [--cite bluebook|oscola|plain] [--assume FACT=VALUE]...\n"
+    "usage: pacta check [--rules DIR] [--format text|json|markdown|html] [--all] [--explain]\n"
+    "                   [--cite bluebook|oscola|plain] [--json-shape v1|v2]\n"
+    "                   [--assume FACT=VALUE]...\n"
     "                   [--counterfactuals] FILE...\n"
     "       pacta check --batch FILE [--jobs N] [--detail compact|full] [--receipt FILE]\n"
     "                   [--rules DIR]\n"
     "       pacta test [--rules DIR] FILE... [--coverage [--format text|json]]\n"
     "       pacta lint [--rules DIR] [--examples DIR] [--format text|json] [--strict]\n"
-    "       pacta timeline [--rules DIR] [--format text|json] [--on DATE] STATE\n"
+    "       pacta timeline [--rules DIR] [--format text|json|svg] [--on DATE] STATE\n"
     "       pacta show [--rules DIR] [--format text|json] INSTRUMENT[/PROVISION]\n"
     "       pacta grade [--rules DIR] [--format text|json] ANSWERS  (or test --answers)\n"
-    "       pacta --version | --help\n"
+    "       pacta draft [--rules DIR] [--date YYYY-MM-DD] [--explain] FILE|-\n"
+    "       pacta new > FILE.yaml\n"
+    "       pacta --version [--rules DIR] | --help\n"
     "\n"
     "Checks what states did, as told in scenario FILEs (YAML, several documents\n"
     "per file allowed; \"-\" reads standard input), against the treaty obligations\n"
@@ -36,15 +40,25 @@ static const char usage_text[] =
     "  timeline         a state's binding timeline (pacta timeline --help)\n"
     "  show             an instrument or provision, its uses and authorities\n"
     "  grade            grade a student's answer file (pacta grade --help)\n"
-    "\n"
+    "  draft            draft a scenario from a report's text (pacta draft --help)\n"
+    "  new              print a commented scenario to start from\n"
+    "\n";
+
+/* In two strings: C11 promises string literals of only 4095 bytes. */
+static const char usage_options[] =
     "options:\n"
     "  --rules DIR      the rulebase; default $PACTA_RULES, else ./rules if it\n"
     "                   holds vocabulary.yaml, else the installed rules\n"
-    "  --format FORMAT  text (default) or json: one JSON object per scenario,\n"
-    "                   each on its own line\n"
-    "  --all            text: also show not_applicable findings\n"
+    "  --format FORMAT  text (default): a summary table, then a paragraph per\n"
+    "                   finding, in colour on a terminal (not with NO_COLOR);\n"
+    "                   json: one JSON object per scenario, each on its own line;\n"
+    "                   markdown: a memo; html: one self-contained page\n"
+    "  --all            text, markdown, html: also show not_applicable findings\n"
     "  --explain        text: each finding as a numbered legal analysis (Issue,\n"
-    "                   Rule, Application, Conclusion); markdown is always so\n"
+    "                   Rule, Application, Conclusion); markdown and html are\n"
+    "                   always so; json: add each finding's steps and facts\n"
+    "  --json-shape v1  json: the shape of pacta 0.1 (each finding repeats its\n"
+    "                   sources, text, steps and facts); kept for one version\n"
     "  --cite STYLE     cite treaties as bluebook, oscola or plain (text, markdown,\n"
     "                   and a \"formatted\" member in JSON citations)\n"
     "  --assume FACT=VALUE  check as if FACT had VALUE (repeatable): STATE.fact,\n"
@@ -71,7 +85,15 @@ static const char usage_text[] =
     "\n"
     "exit status: 0 no violation (test: every expectation met), 1 a violation\n"
     "(test: an expectation failed), 2 bad usage or bad input. With --batch, after\n"
-    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n";
+    "the whole stream: 2 if any scenario was bad, else 1 if any violation, else 0.\n"
+    "\n"
+    "The manual: man pacta, man 5 pacta-scenario (the scenario format), man 3\n"
+    "pacta (the C library); in the source tree, docs/.\n";
+
+static int print_usage(FILE *out)
+{
+    return fputs(usage_text, out) < 0 || fputs(usage_options, out) < 0 ? -1 : 0;
+}
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
@@ -118,8 +140,10 @@ static int parse_format(const char *value, pacta_format *out)
         *out = PACTA_FORMAT_JSON;
     else if (strcmp(value, "markdown") == 0)
         *out = PACTA_FORMAT_MARKDOWN;
+    else if (strcmp(value, "html") == 0)
+        *out = PACTA_FORMAT_HTML;
     else
-        return usage_error("unknown format '%s' (use text, json or markdown)", value);
+        return usage_error("unknown format '%s' (use text, json, markdown or html)", value);
     return CLI_EXIT_OK;
 }
 
@@ -189,6 +213,13 @@ static int parse_args(int argc, char **argv, args *a)
             a->format_given = 1;
         } else if (is_check && strcmp(arg, "--all") == 0) {
             a->flags |= PACTA_RENDER_ALL;
+        } else if (is_check && (m = cli_option_value(argc, argv, &i, "--json-shape", &value)) != 0) {
+            if (m < 0)
+                return usage_error("option '%s' needs a value", arg);
+            if (strcmp(value, "v1") == 0)
+                a->flags |= PACTA_RENDER_JSON_V1;
+            else if (strcmp(value, "v2") != 0)
+                return usage_error("unknown JSON shape '%s' (use v2, or v1 for the old one)", value);
         } else if (is_check && strcmp(arg, "--explain") == 0) {
             a->flags |= PACTA_RENDER_EXPLAIN;
         } else if (is_check && (m = cli_option_value(argc, argv, &i, "--cite", &value)) != 0) {
@@ -218,7 +249,8 @@ static int parse_args(int argc, char **argv, args *a)
             return usage_error("%s: unknown option '%s'", a->command, arg);
         }
     }
-    if (!is_check && a->format_given && (!a->coverage || a->format == PACTA_FORMAT_MARKDOWN))
+    if (!is_check && a->format_given &&
+        (!a->coverage || a->format == PACTA_FORMAT_MARKDOWN || a->format == PACTA_FORMAT_HTML))
         return usage_error("test: --format text|json goes with --coverage");
     int batch = a->batch || a->jobs || a->detail || a->receipt;
     if (batch && (a->assume_count || a->whatif))
@@ -271,15 +303,29 @@ static void free_reports(pacta_report **reports, size_t n)
 
 /* ------------------------------------------------------------ check */
 
+/* Colour for people at a terminal, unless NO_COLOR (https://no-color.org) is set and not empty. */
+static unsigned colour_flag(pacta_format format)
+{
+    const char *no_colour = getenv("NO_COLOR");
+    if (format != PACTA_FORMAT_TEXT || (no_colour && *no_colour) || !isatty(STDOUT_FILENO))
+        return 0;
+    return PACTA_RENDER_COLOR;
+}
+
 static int print_reports(const args *a, const pacta_rulebase *rb, pacta_report **reports, size_t n)
 {
     int status = CLI_EXIT_OK;
+    unsigned flags = a->flags | colour_flag(a->format);
+    if (a->format == PACTA_FORMAT_HTML && n > 1) {
+        fprintf(stderr, "pacta: --format html writes one page for one scenario; %zu were given\n", n);
+        return CLI_EXIT_BAD;
+    }
     for (size_t i = 0; i < n; i++) {
         if (a->format == PACTA_FORMAT_TEXT && i > 0)
             fputc('\n', stdout);
         else if (a->format == PACTA_FORMAT_MARKDOWN && i > 0)
             fputs("\n---\n\n", stdout); /* one memo per scenario, each with its own notes */
-        pacta_status st = pacta_render(reports[i], rb, a->format, a->flags, write_stdout, NULL);
+        pacta_status st = pacta_render(reports[i], rb, a->format, flags, write_stdout, NULL);
         if (st == PACTA_EIO) {
             fputs("pacta: cannot write the output\n", stderr);
             return CLI_EXIT_BAD;
@@ -402,14 +448,43 @@ static int command(int argc, char **argv)
     }
     int status = parse_args(argc - 1, argv + 1, &a);
     if (status == CLI_EXIT_OK && a.help)
-        status = finish_output(fputs(usage_text, stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
+        status = finish_output(print_usage(stdout) < 0 ? CLI_EXIT_BAD : CLI_EXIT_OK);
     else if (status == CLI_EXIT_OK && a.batch)
-        status = cli_check_batch(a.rules, a.batch, a.job_count, a.full, a.receipt);
+        status = cli_check_batch(a.rules, a.batch, a.job_count, a.full, a.receipt,
+                                 a.flags & PACTA_RENDER_JSON_V1);
     else if (status == CLI_EXIT_OK)
         status = run(&a);
     free(a.files);
     free(a.assume);
     return status;
+}
+
+/*
+ * pacta --version [--rules DIR]: the CLI's version, the library's actually
+ * linked, and the identity of the rules an answer would be given under (the
+ * digest that every JSON report also carries).
+ */
+static int print_version(int argc, char **argv)
+{
+    const char *rules = NULL;
+    for (int i = 1; i < argc; i++) {
+        int m = cli_option_value(argc, argv, &i, "--rules", &rules);
+        if (m < 0)
+            return usage_error("option '%s' needs a value", argv[i]);
+        if (m == 0)
+            return usage_error("--version takes --rules DIR only, not '%s'", argv[i]);
+    }
+    printf("pacta %s (libpacta %s)\n", PACTA_VERSION_STRING, pacta_version());
+    const char *dir = cli_rules_dir(rules);
+    pacta_rulebase *rb = cli_load_rulebase(dir);
+    if (!rb) {
+        finish_output(CLI_EXIT_OK);
+        return CLI_EXIT_BAD;
+    }
+    printf("rules: %s, %zu files, %zu rules, sha256 %s\n", dir, pacta_rulebase_file_count(rb),
+           pacta_rulebase_rule_count(rb), pacta_rulebase_digest(rb));
+    pacta_rulebase_free(rb);
+    return finish_output(CLI_EXIT_OK);
 }
 
 /*
@@ -427,21 +502,21 @@ static const struct {
     {"timeline", cmd_timeline},
     {"show", cmd_show},
     {"grade", cmd_grade},
+    {"draft", cmd_draft},
+    {"new", cmd_new},
 };
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        print_usage(stderr);
         return CLI_EXIT_BAD;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
-        printf("pacta %s (libpacta %s)\n", PACTA_VERSION_STRING, pacta_version());
-        return finish_output(CLI_EXIT_OK);
-    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0)
+        return print_version(argc - 1, argv + 1);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage_text, stdout);
+        print_usage(stdout);
         return finish_output(CLI_EXIT_OK);
     }
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)

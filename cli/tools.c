@@ -74,8 +74,11 @@ int cli_parse_tool_args(int argc, char **argv, const cli_tool_option *extra, cli
                 out->format = PACTA_FORMAT_TEXT;
             else if (strcmp(value, "json") == 0)
                 out->format = PACTA_FORMAT_JSON;
+            else if (strcmp(value, "svg") == 0 && strcmp(command, "timeline") == 0)
+                out->format = PACTA_FORMAT_SVG; /* only a timeline is a picture */
             else
-                return cli_tool_usage(command, "unknown format '%s' (use text or json)", value);
+                return cli_tool_usage(command, "unknown format '%s' (use text or json%s)", value,
+                                      strcmp(command, "timeline") == 0 ? ", or svg" : "");
             continue;
         }
         for (const cli_tool_option *o = extra; m == 0 && o && o->name; o++) {
@@ -110,7 +113,7 @@ int cli_write_stdout(void *ctx, const char *data, size_t len)
 
 int cli_tool_output(pacta_status rendered, pacta_format format, int status)
 {
-    if (rendered == PACTA_OK && format == PACTA_FORMAT_JSON)
+    if (rendered == PACTA_OK && (format == PACTA_FORMAT_JSON || format == PACTA_FORMAT_SVG))
         fputc('\n', stdout);
     if (rendered == PACTA_OK && fflush(stdout) == 0 && !ferror(stdout))
         return status;

@@ -1,9 +1,9 @@
 /*
  * fuzz_check.c: the whole pipeline on a fuzzed scenario: load against the
  * real rulebase, check, read every finding through the accessors, compare
- * the expectations, and render to text and to JSON. Rendering must succeed
- * (the sink never fails), text must end in a newline and JSON must be one
- * balanced object.
+ * the expectations, and render to text, to JSON (both shapes, and the
+ * analysis) and to HTML. Rendering must succeed (the sink never fails), text must end in
+ * a newline and JSON must be one balanced object.
  */
 #include <stdint.h>
 
@@ -64,17 +64,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < pacta_scenario_expectation_count(sc); i++)
         (void)pacta_expectation_check(sc, i, rep);
 
-    fuzz_output text = {0}, all = {0}, json = {0};
+    fuzz_output text = {0}, all = {0}, json = {0}, full = {0}, v1 = {0}, page = {0};
     if (pacta_render(rep, rb, PACTA_FORMAT_TEXT, 0, fuzz_collect, &text) != PACTA_OK ||
         pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_ALL, fuzz_collect, &all) != PACTA_OK ||
-        pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, fuzz_collect, &json) != PACTA_OK)
+        pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, fuzz_collect, &json) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_JSON, PACTA_RENDER_EXPLAIN, fuzz_collect, &full) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, fuzz_collect, &v1) != PACTA_OK ||
+        pacta_render(rep, rb, PACTA_FORMAT_HTML, PACTA_RENDER_ALL, fuzz_collect, &page) != PACTA_OK)
         abort();
+    for (size_t i = 0; i < page.len; i++) /* no markup or control character from the scenario */
+        if ((unsigned char)page.data[i] < 0x20 && page.data[i] != '\n')
+            abort();
     if (text.len == 0 || text.data[text.len - 1] != '\n' || all.len < text.len)
         abort();
     fuzz_check_json(&json);
+    fuzz_check_json(&full); /* format 2 with the steps and the facts table */
+    fuzz_check_json(&v1);   /* format 1, kept for one version */
     free(text.data);
     free(all.data);
     free(json.data);
+    free(full.data);
+    free(v1.data);
+    free(page.data);
     pacta_report_free(rep);
     pacta_scenario_free(sc);
     return 0;

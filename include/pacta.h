@@ -68,6 +68,8 @@ extern "C" {
  *        sections: auditing the law, lint, timeline, show, coverage
  *   6. Teaching: grading answer files
  *        sections: grading
+ *   7. Drafting: from a report to a scenario
+ *        sections: drafting
  */
 
 /* ======== 1. BASICS =============================================== */
@@ -568,19 +570,35 @@ PACTA_EXPORT int pacta_finding_counterfactuals_truncated(const pacta_finding *f)
 typedef enum pacta_format {
     PACTA_FORMAT_TEXT = 0,
     PACTA_FORMAT_JSON = 1,
-    PACTA_FORMAT_MARKDOWN = 2  /**< a memo: summary table, findings, footnotes, binding timeline */
+    PACTA_FORMAT_MARKDOWN = 2, /**< a memo: summary table, findings, footnotes, binding timeline */
+    PACTA_FORMAT_HTML = 3,     /**< one self-contained page: summary table, findings with their
+                                    reasoning folded, citations as links, an SVG binding timeline
+                                    per acting state */
+    PACTA_FORMAT_SVG = 4       /**< an SVG image; only pacta_timeline_render() writes it */
 } pacta_format;
 
 /** Rendering flags, or-ed together. */
-#define PACTA_RENDER_ALL 0x1u     /**< text: include not_applicable findings (JSON always does) */
+#define PACTA_RENDER_ALL 0x1u     /**< text, HTML: include not_applicable findings (JSON always does) */
+/**
+ * JSON: the format 1 shape, kept for one version (pacta 0.1): each finding
+ * repeats its citation objects, its provision's text, and its steps and
+ * facts. Without it, format 2: "format": 2, citations as ids into a
+ * top-level "sources" table, provision texts in a top-level "provisions"
+ * table, and steps and facts only with PACTA_RENDER_EXPLAIN.
+ */
+#define PACTA_RENDER_JSON_V1 0x4u
+/** Text: ANSI colour for a terminal (the caller decides; the library never looks). */
+#define PACTA_RENDER_COLOR 0x8u
 
 /** Receives rendered bytes; returns 0 on success, nonzero to stop rendering. */
 typedef int (*pacta_write_fn)(void *ctx, const char *data, size_t len);
 
 /**
  * Renders the report of one scenario. JSON is one object with no trailing
- * newline; text ends with a newline. Returns PACTA_EIO if write returned
- * nonzero, PACTA_ENOMEM if an allocation failed.
+ * newline; text ends with a newline, and so does HTML, a whole page that
+ * loads nothing (one page per report). PACTA_FORMAT_SVG is not a report's
+ * format (PACTA_EUSAGE). Returns PACTA_EIO if write returned nonzero,
+ * PACTA_ENOMEM if an allocation failed.
  */
 PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rulebase *rb,
                                        pacta_format format, unsigned flags,
@@ -606,9 +624,10 @@ PACTA_EXPORT pacta_status pacta_render(const pacta_report *rep, const pacta_rule
  * separates them with a thematic break).
  *
  * Rendering flags use these bits: 0x1 PACTA_RENDER_ALL, 0x2
- * PACTA_RENDER_EXPLAIN, 0xF00 the citation style (PACTA_RENDER_CITE()).
+ * PACTA_RENDER_EXPLAIN, 0x4 PACTA_RENDER_JSON_V1, 0x8 PACTA_RENDER_COLOR,
+ * 0xF00 the citation style (PACTA_RENDER_CITE()).
  */
-#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis */
+#define PACTA_RENDER_EXPLAIN 0x2u /**< text: each finding as a numbered IRAC analysis; JSON: steps and facts */
 
 typedef enum pacta_cite_style {
     PACTA_CITE_LABEL = 0,    /**< as the findings label it: "Convention relating to the Status of Refugees, art. 33(1)" */
@@ -822,7 +841,8 @@ typedef struct pacta_source_view {
     const char *id;            /**< "untc-rc" */
     const char *title;
     const char *cite;          /**< short citation, e.g. "189 UNTS 137" */
-    const char *url;
+    const char *url;           /**< the official record */
+    const char *read_at;       /**< where the text was read when that was a copy (provenance, not a citation), or NULL */
 } pacta_source_view;
 
 /* ------------------------------------------------------------------ lint */
@@ -950,14 +970,16 @@ typedef enum pacta_timeline_kind {
     PACTA_TL_IN_FORCE = 2,     /**< in force for the state: computed with the clause, never typed */
     PACTA_TL_THROUGH = 3,      /**< bound to the instrument's articles only through another one */
     PACTA_TL_RESERVATION = 4,  /**< a reservation: effective = 0 when ignored (non-reservable) */
-    PACTA_TL_WITHDRAWAL = 5,   /**< a reservation withdrawn */
+    PACTA_TL_WITHDRAWAL = 5,   /**< a reservation or declaration withdrawn */
     PACTA_TL_DENUNCIATION = 6, /**< notice of denunciation: effective = 0 when the instrument cannot be denounced */
-    PACTA_TL_CEASED = 7,       /**< the day a denunciation took effect */
+    PACTA_TL_CEASED = 7,       /**< the day a denunciation took effect, or the state ceased to be a party */
     PACTA_TL_NOT_BOUND = 8,    /**< signed but never consented, or no record at all */
-    PACTA_TL_BINDS_ALL = 9     /**< customary law: binds every state */
+    PACTA_TL_BINDS_ALL = 9,    /**< customary law: binds every state */
+    PACTA_TL_DECLARATION = 10, /**< a declaration that narrows whom the obligations reach (art. 1B(1)(a)) */
+    PACTA_TL_UNKNOWN = 11      /**< no record in a party table the rules mark incomplete */
 } pacta_timeline_kind;
 /** "signature", "consent", "in_force", "through", "reservation", "withdrawal",
- *  "denunciation", "ceased", "not_bound", "binds_all". */
+ *  "denunciation", "ceased", "not_bound", "binds_all", "declaration", "unknown". */
 PACTA_EXPORT const char *pacta_timeline_kind_name(pacta_timeline_kind k);
 
 /** One line of a state's timeline under one instrument. */
@@ -1044,7 +1066,11 @@ PACTA_EXPORT pacta_timeline_instrument_view pacta_timeline_instrument(const pact
  *          "caveats": [...]}]}]}
  *
  * "date" and "answers" only with a date; "provisions" only on reservations;
- * "effective" on every entry. Returns PACTA_EIO if write returned nonzero.
+ * "effective" on every entry. PACTA_FORMAT_SVG draws the record: one
+ * <svg> element, with a lane per instrument, a bar for the days it bound
+ * the state, and a line at the date given (no trailing newline; no
+ * stylesheet, script or external reference). Returns PACTA_EIO if write
+ * returned nonzero.
  */
 PACTA_EXPORT pacta_status pacta_timeline_render(const pacta_timeline *tl, pacta_format format,
                                                 unsigned flags, pacta_write_fn write, void *ctx);
@@ -1092,6 +1118,9 @@ typedef struct pacta_instrument_view {
     size_t party_count;        /**< party records with a consent */
     size_t signatory_count;    /**< party records with a signature and no consent */
     int provisions_complete;   /**< 1 when the rules list every provision */
+    pacta_source_view parties_incomplete; /**< treaties whose party table the rules mark
+                                               incomplete: where the full table is; id NULL
+                                               when it is complete (no record = not a party) */
 } pacta_instrument_view;
 
 typedef struct pacta_provision_view {
@@ -1151,6 +1180,7 @@ PACTA_EXPORT pacta_use_view pacta_show_use(const pacta_show *sh, size_t i);
  *        "non_reservable": {"provisions", "clause"}, "incorporates":
  *        {"instrument", "provisions"}, "incorporated_by", "authorities",
  *        "binds_from", "states", "parties", "signatories",
+ *        "parties_incomplete" (a source, when the party table is incomplete),
  *        "provisions_complete"},
  *      "provisions": [{"id", "label", "text", "source", "citation",
  *        "non_reservable"}],
@@ -1311,6 +1341,63 @@ PACTA_EXPORT pacta_answer_view pacta_grade_answer(const pacta_grade *g, size_t i
  * write returned nonzero.
  */
 PACTA_EXPORT pacta_status pacta_grade_render(const pacta_grade *g, pacta_format format,
+                                             pacta_write_fn write, void *ctx);
+
+/* ======== 7. DRAFTING ============================================= */
+
+/* --------------------------------------------------------------- drafting */
+
+/*
+ * Reading a report (a news article, an NGO statement, a UN briefing) into
+ * a draft scenario, with the cues of the rules' `draft:` section
+ * (rules/draft.yaml, docs/draft.md): acting states, acts, destinations,
+ * people and counts, dates, facts with negation and hedging, and the
+ * article's title, address and date. Every drafted value keeps the span of
+ * text it was read from; what the text does not give is left out, never
+ * guessed.
+ */
+typedef struct pacta_draft pacta_draft;
+
+/**
+ * Drafts from text[0..len) (UTF-8; need not be NUL-terminated). name is
+ * used in messages and in the draft's header. date, when not NULL, is the
+ * article's date (YYYY-MM-DD) that relative dates ("on Monday", "last
+ * week") are read against; without it the text's dateline is used, if it
+ * has one. An empty text, a binary one (NUL or control bytes), invalid
+ * UTF-8 and a text over max_input_bytes are errors with the position of
+ * the first bad byte; rules without a `draft:` section are PACTA_EINPUT.
+ */
+PACTA_EXPORT pacta_status pacta_draft_new(pacta_draft **out, const pacta_rulebase *rb,
+                                          const char *name, const char *text, size_t len,
+                                          const char *date, pacta_error *err);
+PACTA_EXPORT void pacta_draft_free(pacta_draft *d);
+
+/** Events drafted with every field the scenario format requires. */
+PACTA_EXPORT size_t pacta_draft_event_count(const pacta_draft *d);
+
+/** One thing the drafter read, in reading order: what, where and what it meant. */
+typedef struct pacta_extraction_view {
+    const char *kind;      /**< title, url, publisher, dateline, act, state, date, count, fact, negation, hedge, retraction */
+    const char *cue;       /**< the id of the cue in the rules' draft section */
+    unsigned line;         /**< 1-based line of the span's start */
+    unsigned column;       /**< 1-based byte column of the span's start */
+    size_t start, end;     /**< byte offsets of the span in the text */
+    const char *text;      /**< the span's first byte, in the draft's copy of the text */
+    size_t length;         /**< the span's length in bytes (text is not NUL-terminated there) */
+    const char *meaning;   /**< what it was read as: "action return", "CN (demonym), acting" */
+} pacta_extraction_view;
+PACTA_EXPORT size_t pacta_draft_extraction_count(const pacta_draft *d);
+PACTA_EXPORT pacta_extraction_view pacta_draft_extraction(const pacta_draft *d, size_t i);
+
+/**
+ * explanation 0: the draft as a scenario document (YAML) that
+ * pacta_scenario_load_buffer() accepts: each value with a comment quoting
+ * its words and line, "?" comments for what is missing, and each event
+ * that lacks a required field written as comments. explanation 1: one
+ * line per extraction (line:column, kind, cue, quoted span, meaning) and a
+ * count of the events. Returns PACTA_EIO if write returned nonzero.
+ */
+PACTA_EXPORT pacta_status pacta_draft_render(const pacta_draft *d, int explanation,
                                              pacta_write_fn write, void *ctx);
 
 #ifdef __cplusplus

@@ -10,7 +10,9 @@ object defines and what it leaves undefined), includes from the sources.
     tools/check_layers.py --src lib --objs build/lib [--layers base,model,...]
 
 Prints one line for each dependency that breaks the rule, and exits 1 if
-there is any; otherwise one line that says what was checked.
+there is any; otherwise one line that says what was checked. A source file
+longer than --max-lines (900) is reported too: a file should read in one
+pass.
 """
 import argparse
 import os
@@ -111,6 +113,7 @@ def main():
     ap.add_argument("--src", default="lib")
     ap.add_argument("--objs", default="build/lib")
     ap.add_argument("--layers", default=",".join(LAYERS))
+    ap.add_argument("--max-lines", type=int, default=900)
     args = ap.parse_args()
     layers = args.layers.split(",")
     rank = {name: i for i, name in enumerate(layers)}
@@ -121,6 +124,12 @@ def main():
         top = rel.split(os.sep)[0]
         if os.sep not in rel or top not in rank:
             problems.append(f"{args.src}/{rel}: not in a layer folder ({', '.join(layers)})")
+
+    for rel in files:
+        with open(os.path.join(args.src, rel), encoding="utf-8") as f:
+            lines = sum(1 for _ in f)
+        if rel.endswith(".c") and lines > args.max_lines:
+            problems.append(f"{args.src}/{rel}: {lines} lines, over {args.max_lines}: split it")
 
     def layer(rel):
         return rank.get(rel.split(os.sep)[0], -1)

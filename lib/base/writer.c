@@ -299,6 +299,57 @@ void writer_text(writer *w, const char *s)
         writer_textn(w, s, strlen(s));
 }
 
+/* ------------------------------------------------------------- HTML */
+
+static const char *html_entity(char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&#39;";
+    default:
+        return NULL;
+    }
+}
+
+void writer_htmln(writer *w, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && w->status == PACTA_OK) {
+        size_t run = i;
+        while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F &&
+               !html_entity(s[run]))
+            run++;
+        writer_bytes(w, s + i, run - i);
+        i = run;
+        if (i == len)
+            break;
+        const char *entity = html_entity(s[i]);
+        if (entity) {
+            writer_str(w, entity);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        writer_textn(w, s + i, n); /* a control character or a non-ASCII one: as for a terminal */
+        i += n;
+    }
+}
+
+void writer_html(writer *w, const char *s)
+{
+    if (s)
+        writer_htmln(w, s, strlen(s));
+}
+
 /* ------------------------------------------------------------- JSON objects */
 
 void json_key(writer *w, int *members, const char *name)

@@ -7,9 +7,10 @@
  * writer_finish() reports the first failure, so renderers need not check
  * after each call.
  *
- * Two kinds of escaping live here because both must handle arbitrary bytes
- * from scenario files: JSON strings (always valid JSON and UTF-8) and
- * terminal text (no control characters reach the user's terminal). On top
+ * Three kinds of escaping live here because all must handle arbitrary bytes
+ * from scenario files: JSON strings (always valid JSON and UTF-8), terminal
+ * text (no control characters reach the user's terminal) and HTML (text
+ * and attribute values, the terminal's rules plus character references). On top
  * of them, the two layouts every renderer shares, so that every object and
  * every worksheet pacta prints reads the same way: JSON objects written
  * member by member on one line (", " and ": " separators, optional members
@@ -67,6 +68,13 @@ void writer_json_stringn(writer *w, const char *s, size_t len);
  */
 void writer_text(writer *w, const char *s);
 void writer_textn(writer *w, const char *s, size_t len);
+
+/**
+ * Writes s for HTML text or a quoted attribute value: as writer_text(),
+ * and '&', '<', '>', '"' and '\'' as character references. NULL writes nothing.
+ */
+void writer_html(writer *w, const char *s);
+void writer_htmln(writer *w, const char *s, size_t len);
 
 /** Not a code point: what utf8_decode() yields for invalid bytes. */
 #define UTF8_INVALID 0x110000u

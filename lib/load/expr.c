@@ -83,9 +83,13 @@ static const char *fact_name_at(const void *list, size_t i)
 
 static pacta_status parse_fact(const expr_scope *s, const load_ctx *lc, const ynode *n, expr *e)
 {
-    static const char *const keys[] = {"fact", "of", "at", NULL};
+    static const char *const keys[] = {"fact", "of", "at", "unstated", NULL};
     pacta_status st = load_check_map(lc, n, "a fact test", keys);
     const char *name, *of;
+    const ynode *unstated = ymap_get(n, "unstated");
+    if (st == PACTA_OK && unstated && !yscalar_is(unstated, "false"))
+        st = load_error(lc, unstated, "'unstated' can only be false: an optional fact left unstated reads false");
+    e->unstated_false = unstated != NULL;
     if (st == PACTA_OK)
         st = load_ident(lc, n, "fact", 1, &name);
     if (st == PACTA_OK)
@@ -233,6 +237,43 @@ static pacta_status parse_none_between(const expr_scope *s, const load_ctx *lc, 
     return PACTA_OK;
 }
 
+/*
+ * {onward: T, via: FACT, authorities: [...]}: chain refoulement. FACT, a
+ * state fact that may name the onward state, must hold at the destination,
+ * and T is read as if the person had been sent on to the onward state
+ * (reason/onward.c resolves it). The authorities are cited by every finding
+ * that follows such a chain.
+ */
+static pacta_status parse_onward(const expr_scope *s, const load_ctx *lc, const ynode *n,
+                                 unsigned depth, expr *e)
+{
+    static const char *const keys[] = {"onward", "via", "authorities", NULL};
+    const char *via;
+    pacta_status st = load_check_map(lc, n, "an onward test", keys);
+    if (st == PACTA_OK)
+        st = load_ident(lc, n, "via", 1, &via);
+    if (st == PACTA_OK)
+        st = load_string_list(lc, n, "authorities", &e->authority_count, &e->authorities);
+    if (st != PACTA_OK)
+        return st;
+    e->kind = EX_ONWARD;
+    e->of = REF_DESTINATION;
+    e->fact = rb_fact(s->rb, via);
+    if (!e->fact)
+        return load_error(lc, ymap_get(n, "via"), "unknown fact '%s'", via);
+    if (!e->fact->names_onward || !(e->fact->where & FACT_ON_STATE))
+        return load_error(lc, ymap_get(n, "via"),
+                          "'via' needs a state fact that names the onward state (onward: true); '%s' is not one",
+                          via);
+    if (s->step_count)
+        return load_error(lc, n, "an onward test is read at the removal; it has no place in a sequence");
+    e->kids = arena_array(s->ar, 1, sizeof *e->kids);
+    if (!e->kids)
+        return oom(lc, n);
+    e->count = 1;
+    return parse_at(s, lc, ymap_get(n, "onward"), depth + 1, &e->kids[0]);
+}
+
 static pacta_status parse_list(const expr_scope *s, const load_ctx *lc, const ynode *n,
                                const char *op, unsigned depth, expr *e)
 {
@@ -302,6 +343,8 @@ static pacta_status parse_at(const expr_scope *s, const load_ctx *lc, const ynod
         e->instrument = s->instrument;
         return PACTA_OK;
     }
+    if (ymap_get(n, "onward"))
+        return parse_onward(s, lc, n, depth, e);
     if (ymap_get(n, "to_nationality")) {
         if (n->count != 1 || !yscalar_is(ymap_get(n, "to_nationality"), "true"))
             return load_error(lc, n, "write {to_nationality: true}");
@@ -309,14 +352,14 @@ static pacta_status parse_at(const expr_scope *s, const load_ctx *lc, const ynod
         return PACTA_OK;
     }
     static const char *const ops[] = {"all", "any", "not", "fact", "status", "none_between",
-                                      "to_party", "to_nationality", NULL};
+                                      "to_party", "to_nationality", "onward", NULL};
     const ynode *key = ymap_key(n, 0);
     pacta_status st = load_error(lc, key, "unknown test '%s'", key->str);
     const char *near = suggest_from_list(key->str, ops);
     if (near)
         error_hint(lc->err, "did you mean '%s'?", near);
     else
-        error_hint(lc->err, "tests are all, any, not, fact, status, none_between, to_party and to_nationality");
+        error_hint(lc->err, "tests are all, any, not, fact, status, none_between, to_party, to_nationality and onward");
     return st;
 }
 
@@ -328,6 +371,10 @@ pacta_status expr_parse(const expr_scope *scope, const ynode *n, expr **out)
 
 int expr_uses_fact(const expr *e, const fact_def *f)
 {
+    /* what is read at the onward state may define itself through it: look
+     * one level in, not down the (bounded) recursion */
+    if (e->kind == EX_ONWARD)
+        return e->fact == f || (e->kids[0]->kind == EX_FACT && e->kids[0]->fact == f);
     if (e->kind == EX_FACT) {
         if (e->fact == f)
             return 1;
@@ -394,6 +441,7 @@ pacta_truth expr_eval(const expr *e, const expr_env *env)
     case EX_STATUS:
     case EX_TO_PARTY:
     case EX_TO_NATIONALITY:
+    case EX_ONWARD:
         return env->leaf(env->ctx, e, leaf_event(e, env));
     case EX_NONE_BETWEEN:
         return eval_none_between(e, env);

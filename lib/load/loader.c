@@ -205,3 +205,31 @@ pacta_status load_string_list(const load_ctx *lc, const ynode *map, const char *
     *out = items;
     return PACTA_OK;
 }
+
+pacta_status load_pattern(const load_ctx *lc, const ynode *map, const char *key,
+                          pcre2_general_context *gctx, const char **pattern, pcre2_code **code)
+{
+    *code = NULL;
+    pacta_status st = load_string(lc, map, key, 1, pattern);
+    if (st != PACTA_OK)
+        return st;
+    int rc;
+    PCRE2_SIZE offset;
+    pcre2_compile_context *cc = pcre2_compile_context_create(gctx);
+    if (!cc)
+        return error_set(lc->err, PACTA_ENOMEM, lc->file, 0, 0, "out of memory");
+    *code = pcre2_compile((PCRE2_SPTR)*pattern, strlen(*pattern), PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+                          &rc, &offset, cc);
+    pcre2_compile_context_free(cc);
+    if (!*code && rc == PCRE2_ERROR_HEAP_FAILED)
+        return error_set(lc->err, PACTA_ENOMEM, lc->file, 0, 0, "out of memory");
+    if (!*code) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message(rc, message, sizeof message);
+        return load_error(lc, ymap_get(map, key), "the pattern does not compile at offset %zu: %s",
+                          (size_t)offset, (const char *)message);
+    }
+    /* JIT is an optimisation: where it is unavailable the interpreter runs */
+    (void)pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
+    return PACTA_OK;
+}

@@ -45,4 +45,13 @@ pacta_status load_count(const load_ctx *lc, const ynode *map, const char *key, l
 pacta_status load_string_list(const load_ctx *lc, const ynode *map, const char *key,
                               size_t *count, const char ***out);
 
+/**
+ * A PCRE2 pattern at key (required), compiled as every pattern of the rules
+ * is (UTF, invalid UTF matched as non-characters) and JIT-compiled where the
+ * JIT is available. A pattern that does not compile is an error at its node.
+ * The caller owns *code (pcre2_code_free) once this returns PACTA_OK.
+ */
+pacta_status load_pattern(const load_ctx *lc, const ynode *map, const char *key,
+                          pcre2_general_context *gctx, const char **pattern, pcre2_code **code);
+
 #endif

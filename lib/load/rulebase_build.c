@@ -112,6 +112,9 @@ void pacta_rulebase_free(pacta_rulebase *rb)
         return;
     for (size_t i = 0; i < rb->indicator_count; i++)
         pcre2_code_free(rb->indicators[i]->code);
+    for (size_t i = 0; i < rb->draft_cue_count; i++)
+        pcre2_code_free(rb->draft_cues[i]->code);
+    pcre2_code_free(rb->draft_mentions);
     pcre2_match_context_free(rb->match_ctx);
     pcre2_general_context_free(rb->general_ctx);
     arena_free(rb->ar);
@@ -152,7 +155,10 @@ static pacta_status add_named(pacta_rulebase *rb, const char *display_name,
     yreader_free(reader);
     if (st != PACTA_OK)
         return st;
-    if (ptrvec_push(rb->ar, &rb->docs, root) || ptrvec_push(rb->ar, &rb->doc_names, (void *)name))
+    const char *rel = arena_strdup(rb->ar, digest_name);
+    if (!rel || ptrvec_push(rb->ar, &rb->docs, root) ||
+        ptrvec_push(rb->ar, &rb->doc_names, (void *)name) ||
+        ptrvec_push(rb->ar, &rb->doc_rel_names, (void *)rel))
         return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
     struct sha256_ctx *sha = rb->digest_ctx;
     sha256_update(sha, strlen(digest_name) + 1, (const uint8_t *)digest_name);

@@ -1,20 +1,37 @@
 /*
  * rules_law.c: pass 2 over the rule files (see rules_load.c): fact details,
  * the narrative indicators, instruments with their provisions, treaty
- * clauses and rules, the country-conditions library, and the check that no
- * derived fact depends on itself.
+ * clauses and rules, the country-conditions library, the drafter's cues
+ * (draft_rules.c), and the check that no derived fact depends on itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "load/draft_rules.h"
 #include "load/expr.h"
 #include "load/rules_pass.h"
 
 KEY_FN(indicator_key, indicator_def, id)
 KEY_FN(instrument_key, instrument_def, id)
 KEY_FN(rule_key, rule_def, id)
+
+/* The authorities an onward test cites must be sources, like every citation in rules/. */
+static pacta_status check_test_sources(pass_ctx *pc, const expr *e)
+{
+    for (size_t i = 0; e->kind == EX_ONWARD && i < e->authority_count; i++)
+        if (!pass_cite_source(pc, e->authorities[i]))
+            return error_set(pc->lc.err, PACTA_EINPUT, e->at.file, e->at.line, e->at.column,
+                             "unknown source '%s' in the onward test's authorities",
+                             e->authorities[i]);
+    for (size_t i = 0; i < e->count; i++) {
+        pacta_status st = check_test_sources(pc, e->kids[i]);
+        if (st != PACTA_OK)
+            return st;
+    }
+    return PACTA_OK;
+}
 
 static pacta_status read_fact_details(pass_ctx *pc, const ynode *list)
 {
@@ -49,6 +66,8 @@ static pacta_status read_fact_details(pass_ctx *pc, const ynode *list)
             expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, NULL, NULL, 0, pc->lc.err};
             expr *e;
             st = expr_parse(&scope, derived, &e);
+            if (st == PACTA_OK)
+                st = check_test_sources(pc, e);
             if (st == PACTA_OK)
                 st = pass_source_ref(pc, n, "source", 1, &f->derived_source);
             f->derived = e;
@@ -89,28 +108,9 @@ static pacta_status read_indicators(pass_ctx *pc, const ynode *list, ptrvec *out
         if (st == PACTA_OK && ymap_get(n, "value"))
             st = load_truth_node(&pc->lc, ymap_get(n, "value"), &ind->value);
         if (st == PACTA_OK)
-            st = load_string(&pc->lc, n, "pattern", 1, &ind->pattern);
+            st = load_pattern(&pc->lc, n, "pattern", pc->rb->general_ctx, &ind->pattern, &ind->code);
         if (st != PACTA_OK)
             return st;
-        int code;
-        PCRE2_SIZE offset;
-        pcre2_compile_context *cc = pcre2_compile_context_create(pc->rb->general_ctx);
-        if (!cc)
-            return pass_oom(pc);
-        ind->code = pcre2_compile((PCRE2_SPTR)ind->pattern, strlen(ind->pattern),
-                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &offset, cc);
-        pcre2_compile_context_free(cc);
-        if (!ind->code && code == PCRE2_ERROR_HEAP_FAILED)
-            return pass_oom(pc);
-        if (!ind->code) {
-            PCRE2_UCHAR message[256];
-            pcre2_get_error_message(code, message, sizeof message);
-            return load_error(&pc->lc, ymap_get(n, "pattern"),
-                              "the pattern does not compile at offset %zu: %s", (size_t)offset,
-                              (const char *)message);
-        }
-        /* JIT is an optimisation: where it is unavailable the interpreter runs */
-        (void)pcre2_jit_compile(ind->code, PCRE2_JIT_COMPLETE);
         if (ptrvec_push(pc->lc.ar, out, ind)) {
             pcre2_code_free(ind->code);
             return pass_oom(pc);
@@ -175,11 +175,32 @@ static pacta_status load_provision_ref(pass_ctx *pc, const instrument_def *inst,
     return st;
 }
 
+/* An exception's requirement: {label: ..., test: ...} (see element_def.requires). */
+static pacta_status read_requirement(pass_ctx *pc, const expr_scope *scope, step_role role,
+                                     const ynode *n, element_def *el)
+{
+    static const char *const keys[] = {"label", "test", NULL};
+    if (role != ROLE_EXCEPTION)
+        return load_error(&pc->lc, n, "only an exception can have 'requires'");
+    pacta_status st = load_check_map(&pc->lc, n, "'requires'", keys);
+    if (st == PACTA_OK)
+        st = load_string(&pc->lc, n, "label", 1, &el->requires_label);
+    if (st == PACTA_OK && !ymap_get(n, "test"))
+        st = load_error(&pc->lc, n, "'requires' needs a 'test'");
+    expr *e = NULL;
+    if (st == PACTA_OK)
+        st = expr_parse(scope, ymap_get(n, "test"), &e);
+    if (st == PACTA_OK)
+        st = check_test_sources(pc, e);
+    el->requires = e;
+    return st;
+}
+
 static pacta_status read_element_list(pass_ctx *pc, rule_def *rule, const ynode *rule_node,
                                       const char *key, step_role role, size_t *next)
 {
-    static const char *const keys[] = {"id", "label", "provision", "test", "authorities", "note",
-                                       NULL};
+    static const char *const keys[] = {"id", "label", "provision", "test", "requires",
+                                       "authorities", "note", NULL};
     const ynode *list = ymap_get(rule_node, key);
     if (!list)
         return PACTA_OK;
@@ -210,8 +231,12 @@ static pacta_status read_element_list(pass_ctx *pc, rule_def *rule, const ynode 
         if (st == PACTA_OK) {
             expr *e;
             st = expr_parse(&scope, ymap_get(n, "test"), &e);
+            if (st == PACTA_OK)
+                st = check_test_sources(pc, e);
             el->test = e;
         }
+        if (st == PACTA_OK && ymap_get(n, "requires"))
+            st = read_requirement(pc, &scope, role, ymap_get(n, "requires"), el);
         for (size_t j = 0; st == PACTA_OK && &rule->elements[j] != el; j++)
             if (strcmp(rule->elements[j].id, el->id) == 0)
                 st = load_error(&pc->lc, ymap_get(n, "id"), "duplicate id '%s' in rule '%s'",
@@ -481,6 +506,49 @@ static pacta_status read_citation_parts(pass_ctx *pc, instrument_def *inst, cons
     return st;
 }
 
+/* The declarations a treaty allows that narrow its reach for the declaring party (rules/README.md). */
+static pacta_status read_declaration_kinds(pass_ctx *pc, instrument_def *inst, const ynode *list)
+{
+    static const char *const keys[] = {"id", "provision", "label", "excludes", "source", "note",
+                                       NULL};
+    pacta_status st = load_check_seq(&pc->lc, list, "'declarations'");
+    if (st != PACTA_OK)
+        return st;
+    inst->declaration_count = list->count;
+    inst->declarations = arena_array(pc->lc.ar, list->count ? list->count : 1,
+                                     sizeof *inst->declarations);
+    if (!inst->declarations)
+        return pass_oom(pc);
+    expr_scope scope = {pc->rb, pc->lc.ar, pc->lc.file, inst, NULL, 0, pc->lc.err};
+    for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
+        const ynode *n = list->items[i];
+        declaration_def *d = &inst->declarations[i];
+        pass_origin(&d->at, pc, n);
+        st = load_check_map(&pc->lc, n, "a declaration", keys);
+        if (st == PACTA_OK)
+            st = load_ident(&pc->lc, n, "id", 1, &d->id);
+        for (size_t j = 0; st == PACTA_OK && j < i; j++)
+            if (strcmp(inst->declarations[j].id, d->id) == 0)
+                st = load_error(&pc->lc, ymap_get(n, "id"), "duplicate declaration '%s'", d->id);
+        if (st == PACTA_OK)
+            st = load_provision_ref(pc, inst, n, "provision", 1, &d->provision);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "label", 1, &d->label);
+        if (st == PACTA_OK)
+            st = pass_source_ref(pc, n, "source", 1, &d->source);
+        if (st == PACTA_OK && !ymap_get(n, "excludes"))
+            st = load_error(&pc->lc, n, "declaration '%s' needs 'excludes', the test of the cases it "
+                                        "takes outside the declaring party's obligations",
+                            d->id);
+        if (st == PACTA_OK) {
+            expr *e;
+            st = expr_parse(&scope, ymap_get(n, "excludes"), &e);
+            d->excludes = e;
+        }
+    }
+    return st;
+}
+
 static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instruments,
                                     ptrvec *rules)
 {
@@ -488,7 +556,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
                                        "in_force", "entry_into_force", "denunciation",
                                        "non_reservable", "incorporates", "authorities",
                                        "binds_from", "state", "states", "provisions",
-                                       "provisions_complete", "rules", "note", NULL};
+                                       "provisions_complete", "declarations", "rules", "note",
+                                       NULL};
     instrument_def *inst = arena_alloc(pc->lc.ar, sizeof *inst);
     if (!inst)
         return pass_oom(pc);
@@ -528,6 +597,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
             st = pass_source_ref(pc, citation, "source", 1, &inst->cite_source);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, citation, "url", 0, &inst->url);
+        if (st == PACTA_OK && inst->url)
+            pass_origin(&inst->url_at, pc, ymap_get(citation, "url"));
         if (st == PACTA_OK)
             st = read_citation_parts(pc, inst, citation);
     }
@@ -578,6 +649,8 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
         if (st == PACTA_OK)
             inst->incorporating_provision = as->id;
     }
+    if (st == PACTA_OK && ymap_get(n, "declarations"))
+        st = read_declaration_kinds(pc, inst, ymap_get(n, "declarations"));
     if (st == PACTA_OK && ymap_get(n, "rules"))
         st = read_rules(pc, inst, ymap_get(n, "rules"), rules);
     if (st == PACTA_OK && ptrvec_push(pc->lc.ar, instruments, inst))
@@ -585,11 +658,42 @@ static pacta_status read_instrument(pass_ctx *pc, const ynode *n, ptrvec *instru
     return st;
 }
 
+/* A condition's onward state: only on a fact that names one (`onward: true`). */
+static pacta_status read_onward_to(pass_ctx *pc, const ynode *n, rb_condition *c)
+{
+    const char *code;
+    pacta_status st = load_ident(&pc->lc, n, "onward_to", 1, &code);
+    if (st == PACTA_OK && !c->fact->names_onward)
+        st = load_error(&pc->lc, ymap_get(n, "onward_to"),
+                        "'onward_to' names an onward state, which fact '%s' does not carry",
+                        c->fact->name);
+    if (st == PACTA_OK && !(c->onward_to = rb_state(pc->rb, code)))
+        st = load_error(&pc->lc, ymap_get(n, "onward_to"), "unknown state '%s'", code);
+    return st;
+}
+
+/* The nationalities a condition concerns (North Koreans in China, say); absent: everyone. */
+static pacta_status read_nationals(pass_ctx *pc, const ynode *n, rb_condition *c)
+{
+    const char **codes;
+    pacta_status st = load_string_list(&pc->lc, n, "nationals", &c->national_count, &codes);
+    if (st != PACTA_OK)
+        return st;
+    c->nationals = arena_array(pc->lc.ar, c->national_count ? c->national_count : 1,
+                               sizeof *c->nationals);
+    if (!c->nationals)
+        return pass_oom(pc);
+    for (size_t i = 0; i < c->national_count; i++)
+        if (!(c->nationals[i] = rb_state(pc->rb, codes[i])))
+            return load_error(&pc->lc, ymap_get(n, "nationals"), "unknown state '%s'", codes[i]);
+    return PACTA_OK;
+}
+
 /* The country-conditions library: dated facts about states, each with its source. */
 static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out)
 {
     static const char *const keys[] = {"state", "fact", "value", "from", "until", "source",
-                                       "note", NULL};
+                                       "onward_to", "nationals", "note", NULL};
     pacta_status st = load_check_seq(&pc->lc, list, "'conditions'");
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
@@ -629,6 +733,10 @@ static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out
             st = load_error(&pc->lc, ymap_get(n, "until"), "'until' is before 'from'");
         if (st == PACTA_OK)
             st = load_string(&pc->lc, n, "note", 0, &c->note);
+        if (st == PACTA_OK && ymap_get(n, "onward_to"))
+            st = read_onward_to(pc, n, c);
+        if (st == PACTA_OK && ymap_get(n, "nationals"))
+            st = read_nationals(pc, n, c);
         if (st == PACTA_OK && ptrvec_push(pc->lc.ar, out, c))
             return pass_oom(pc);
     }
@@ -638,6 +746,10 @@ static pacta_status read_conditions(pass_ctx *pc, const ynode *list, ptrvec *out
 /* Depth-first search over derivations: 1 = on the current path, 2 = done. */
 static const fact_def *find_cycle(const expr *e, unsigned char *mark)
 {
+    /* a test read at the onward state may use the fact it defines: each hop
+     * is read at another state, and the hops are bounded (reason/onward.c) */
+    if (e->kind == EX_ONWARD)
+        return NULL;
     if (e->kind == EX_FACT && e->fact->derived) {
         size_t i = e->fact->index;
         if (mark[i] == 1)
@@ -693,7 +805,7 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
     }
     if (st == PACTA_OK)
         st = check_derivations(pc);
-    ptrvec conditions = {0};
+    ptrvec conditions = {0}, draft_cues = {0}, draft_names = {0};
     for (size_t d = 0; st == PACTA_OK && d < rb->docs.count; d++) {
         const ynode *root = rb->docs.items[d];
         const ynode *n;
@@ -702,9 +814,16 @@ pacta_status pass_two(pass_ctx *pc, ptrvec *indicators, ptrvec *instruments, ptr
             st = read_indicators(pc, n, indicators);
         if (st == PACTA_OK && (n = ymap_get(root, "instrument")))
             st = read_instrument(pc, n, instruments, rules);
+        size_t first = conditions.count;
         if (st == PACTA_OK && (n = ymap_get(root, "conditions")))
             st = read_conditions(pc, n, &conditions);
+        for (size_t i = first; i < conditions.count; i++)
+            ((rb_condition *)conditions.items[i])->rel_file = rb->doc_rel_names.items[d];
+        if (st == PACTA_OK && (n = ymap_get(root, "draft")))
+            st = draft_rules_read(rb, &pc->lc, n, &draft_cues, &draft_names);
     }
+    if (st == PACTA_OK)
+        st = draft_rules_finish(rb, &pc->lc, &draft_names);
     /* before any return: pacta_rulebase_free releases the compiled patterns through these */
     rb->indicators = (indicator_def **)indicators->items;
     rb->indicator_count = indicators->count;

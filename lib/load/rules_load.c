@@ -4,7 +4,8 @@
  *
  * Definitions refer to each other across files, so the documents are read
  * in three passes:
- *   1. sources, states, actions and fact names (sorted, duplicates refused);
+ *   1. sources, states, actions, fact names and hosts (sorted, duplicates
+ *      refused);
  *   2. fact details, indicators, instruments with their provisions and rules
  *      (rules_law.c);
  *   3. party records and links between instruments (rules_parties.c).
@@ -22,7 +23,8 @@
 
 static pacta_status read_sources(pass_ctx *pc, const ynode *list, ptrvec *out)
 {
-    static const char *const keys[] = {"id", "title", "url", "cite", "note", NULL};
+    static const char *const keys[] = {"id",     "title",  "url",  "read_at",   "cite", "symbol",
+                                       "series", "case", "published", "note", NULL};
     pacta_status st = load_check_seq(&pc->lc, list, "'sources'");
     for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
         const ynode *n = list->items[i];
@@ -37,9 +39,57 @@ static pacta_status read_sources(pass_ctx *pc, const ynode *list, ptrvec *out)
             st = load_string(&pc->lc, n, "title", 1, &s->title);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, n, "url", 0, &s->url);
+        if (st == PACTA_OK && s->url)
+            pass_origin(&s->url_at, pc, ymap_get(n, "url"));
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "read_at", 0, &s->read_at);
         if (st == PACTA_OK)
             st = load_string(&pc->lc, n, "cite", 0, &s->cite);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "symbol", 0, &s->symbol);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "series", 0, &s->series);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "case", 0, &s->case_no);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "published", 0, &s->published);
         if (st == PACTA_OK && ptrvec_push(pc->lc.ar, out, s))
+            return pass_oom(pc);
+    }
+    return st;
+}
+
+/* hosts: the web hosts lint knows, official records and mirrors (rules/hosts.yaml) */
+static pacta_status read_hosts(pass_ctx *pc, const ynode *list, ptrvec *out)
+{
+    static const char *const keys[] = {"host", "kind", "owner", "note", NULL};
+    pacta_status st = load_check_seq(&pc->lc, list, "'hosts'");
+    for (size_t i = 0; st == PACTA_OK && i < list->count; i++) {
+        const ynode *n = list->items[i];
+        host_def *h = arena_alloc(pc->lc.ar, sizeof *h);
+        if (!h)
+            return pass_oom(pc);
+        pass_origin(&h->at, pc, n);
+        const char *kind = NULL;
+        st = load_check_map(&pc->lc, n, "a host", keys);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "host", 1, &h->host);
+        for (const char *c = h->host; st == PACTA_OK && *c; c++)
+            if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '.'))
+                st = load_error(&pc->lc, ymap_get(n, "host"),
+                                "a host is a lower-case domain name such as 'treaties.un.org', "
+                                "not '%s'",
+                                h->host);
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "kind", 1, &kind);
+        if (st == PACTA_OK && strcmp(kind, "official") != 0 && strcmp(kind, "mirror") != 0)
+            st = load_error(&pc->lc, ymap_get(n, "kind"),
+                            "a host's kind is 'official' or 'mirror', not '%s'", kind);
+        if (st == PACTA_OK)
+            h->kind = strcmp(kind, "mirror") == 0 ? HOST_MIRROR : HOST_OFFICIAL;
+        if (st == PACTA_OK)
+            st = load_string(&pc->lc, n, "owner", 1, &h->owner);
+        if (st == PACTA_OK && ptrvec_push(pc->lc.ar, out, h))
             return pass_oom(pc);
     }
     return st;
@@ -130,8 +180,8 @@ static pacta_status read_actions(pass_ctx *pc, const ynode *list, ptrvec *out)
     return st;
 }
 
-static const char *const FACT_KEYS[] = {"name", "label", "where", "justification", "field",
-                                        "derived", "source", "note", NULL};
+static const char *const FACT_KEYS[] = {"name", "label", "where", "justification", "onward",
+                                        "field", "derived", "source", "note", NULL};
 
 static pacta_status read_fact_names(pass_ctx *pc, const ynode *list, ptrvec *out)
 {
@@ -149,6 +199,8 @@ static pacta_status read_fact_names(pass_ctx *pc, const ynode *list, ptrvec *out
             st = load_string(&pc->lc, n, "label", 1, &f->label);
         if (st == PACTA_OK)
             st = load_bool(&pc->lc, n, "justification", &f->justification);
+        if (st == PACTA_OK)
+            st = load_bool(&pc->lc, n, "onward", &f->names_onward);
         size_t count = 0;
         const char **where = NULL;
         if (st == PACTA_OK)
@@ -179,12 +231,13 @@ KEY_FN(source_key, source_def, id)
 KEY_FN(state_key, state_def, code)
 KEY_FN(action_key, action_def, name)
 KEY_FN(fact_key, fact_def, name)
+KEY_FN(host_key, host_def, host)
 
 /* ------------------------------------------------------- the documents */
 
 static const char *const SECTIONS[] = {"pacta-rules", "sources",    "states",  "actions",
                                        "facts",       "indicators", "instrument", "parties",
-                                       "conditions",  NULL};
+                                       "conditions",  "hosts",      "draft", NULL};
 
 static pacta_status check_document(pass_ctx *pc, const ynode *root)
 {
@@ -202,7 +255,7 @@ static pacta_status check_document(pass_ctx *pc, const ynode *root)
 }
 
 static pacta_status pass_one(pass_ctx *pc, ptrvec *sources, ptrvec *states, ptrvec *actions,
-                             ptrvec *facts)
+                             ptrvec *facts, ptrvec *hosts)
 {
     pacta_rulebase *rb = pc->rb;
     pacta_status st = PACTA_OK;
@@ -219,6 +272,8 @@ static pacta_status pass_one(pass_ctx *pc, ptrvec *sources, ptrvec *states, ptrv
             st = read_actions(pc, n, actions);
         if (st == PACTA_OK && (n = ymap_get(root, "facts")))
             st = read_fact_names(pc, n, facts);
+        if (st == PACTA_OK && (n = ymap_get(root, "hosts")))
+            st = read_hosts(pc, n, hosts);
     }
     if (st == PACTA_OK)
         st = SORT_UNIQUE(pc, sources, source_key, "source");
@@ -228,6 +283,8 @@ static pacta_status pass_one(pass_ctx *pc, ptrvec *sources, ptrvec *states, ptrv
         st = SORT_UNIQUE(pc, actions, action_key, "action");
     if (st == PACTA_OK)
         st = SORT_UNIQUE(pc, facts, fact_key, "fact");
+    if (st == PACTA_OK)
+        st = SORT_UNIQUE(pc, hosts, host_key, "host");
     if (st != PACTA_OK)
         return st;
     if (actions->count > MAX_ACTIONS)
@@ -240,6 +297,8 @@ static pacta_status pass_one(pass_ctx *pc, ptrvec *sources, ptrvec *states, ptrv
     rb->action_count = actions->count;
     rb->facts = (fact_def **)facts->items;
     rb->fact_count = facts->count;
+    rb->hosts = (host_def **)hosts->items;
+    rb->host_count = hosts->count;
     for (size_t i = 0; i < rb->action_count; i++)
         rb->actions[i]->index = i;
     for (size_t i = 0; i < rb->fact_count; i++)
@@ -257,9 +316,9 @@ static pacta_status pass_one(pass_ctx *pc, ptrvec *sources, ptrvec *states, ptrv
 pacta_status rules_load_all(pacta_rulebase *rb, pacta_error *err)
 {
     pass_ctx pc = {rb, {rb->ar, "", err}};
-    ptrvec sources = {0}, states = {0}, actions = {0}, facts = {0};
+    ptrvec sources = {0}, states = {0}, actions = {0}, facts = {0}, hosts = {0};
     ptrvec indicators = {0}, instruments = {0}, rules = {0};
-    pacta_status st = pass_one(&pc, &sources, &states, &actions, &facts);
+    pacta_status st = pass_one(&pc, &sources, &states, &actions, &facts, &hosts);
     if (st == PACTA_OK)
         st = pass_two(&pc, &indicators, &instruments, &rules);
     if (st == PACTA_OK)

@@ -303,7 +303,7 @@ static pacta_status load_persons(const sc_ctx *c, const ynode *list)
 static pacta_status load_conditions(const sc_ctx *c, const ynode *list)
 {
     static const char *const keys[] = {"state", "fact", "value", "from", "until", "source",
-                                       "persons", "note", NULL};
+                                       "persons", "onward_to", "note", NULL};
     pacta_status st = load_check_seq(&c->lc, list, "'conditions'");
     if (st != PACTA_OK)
         return st;
@@ -345,6 +345,11 @@ static pacta_status load_conditions(const sc_ctx *c, const ynode *list)
             st = load_error(&c->lc, ymap_get(n, "until"), "'until' is before 'from'");
         if (st == PACTA_OK)
             st = load_source_ref(c, n, &cd->source);
+        if (st == PACTA_OK)
+            st = load_state(c, n, "onward_to", 0, &cd->onward_to);
+        if (st == PACTA_OK && cd->onward_to && !cd->fact->names_onward)
+            st = load_error(&c->lc, ymap_get(n, "onward_to"),
+                            "'onward_to' names an onward state, which fact '%s' does not carry", fact);
         size_t count = 0;
         const char **ids = NULL;
         if (st == PACTA_OK)
@@ -384,6 +389,11 @@ static pacta_status load_event_fields(const sc_ctx *c, const ynode *n, sc_event 
     }
     if (a->fields & AF_TO)
         st = load_state(c, n, "to", 0, &e->to);
+    if (st == PACTA_OK && ymap_get(n, "onward_to") && !a->removal)
+        return load_error(&c->lc, ymap_get(n, "onward_to"),
+                          "'onward_to' belongs on a removal; '%s' is not one", a->name);
+    if (st == PACTA_OK)
+        st = load_state(c, n, "onward_to", 0, &e->onward_to);
     if (st == PACTA_OK)
         st = load_ident(&c->lc, n, "as", 0, &e->as);
     if (st == PACTA_OK)
@@ -406,8 +416,8 @@ static pacta_status load_event_fields(const sc_ctx *c, const ynode *n, sc_event 
 static pacta_status load_event(const sc_ctx *c, const ynode *n, sc_event *e)
 {
     static const char *const keys[] = {"id", "date", "actor", "action", "subject", "to", "as",
-                                       "basis", "outcome", "to_body", "source", "description",
-                                       "facts", "note", NULL};
+                                       "basis", "outcome", "to_body", "onward_to", "source",
+                                       "description", "facts", "note", NULL};
     const char *action, *subject;
     e->line = n->line;
     e->column = n->column;

@@ -1,5 +1,5 @@
 /*
- * report.c: the public read-only views of a report (pacta_report_*,
+ * findings.c: the public read-only views of a report (pacta_report_*,
  * pacta_finding_*), the names of the public enums, and the comparison of a
  * scenario's expect: entries with a report.
  *

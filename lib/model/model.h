@@ -36,14 +36,38 @@ typedef struct origin {
 
 /* ------------------------------------------------------------ rulebase */
 
+/*
+ * A source. `url` is the official record an analyst cites (the depositary,
+ * the treaty body's database, the court's); `read_at` is where the text was
+ * actually read when that was a copy: provenance, never the citation. The
+ * identifiers (a UN document symbol, a treaty series reference, a case
+ * number, a publication reference) are what lint looks for to tell a source
+ * that can be cited from one that cannot.
+ */
 typedef struct source_def {
     const char *id;
     const char *title;
     const char *cite;   /* short form for citations, e.g. "189 UNTS 137"; may be NULL */
     const char *url;    /* may be NULL */
+    const char *read_at;   /* where the text was read, when a copy; may be NULL */
+    const char *symbol;    /* UN document symbol: "CAT/C/GC/4"; may be NULL */
+    const char *series;    /* treaty series reference: "189 UNTS 137", "ETS No. 5"; may be NULL */
+    const char *case_no;   /* case, application or communication number; may be NULL */
+    const char *published; /* publication reference of a book or article; may be NULL */
     int cited;          /* set at load when anything in the rules names it (lint reports the rest) */
     origin at;
+    origin url_at;      /* where `url` is written (line 0 when absent) */
 } source_def;
+
+/* A web host the rules know: the official record of some body, or a mirror that copies others' texts. */
+typedef enum host_kind { HOST_OFFICIAL, HOST_MIRROR } host_kind;
+
+typedef struct host_def {
+    const char *host;   /* "treaties.un.org", "docslib.org" (matches its subdomains too) */
+    host_kind kind;
+    const char *owner;  /* whose record it is (official hosts) or what it copies (mirrors) */
+    origin at;
+} host_def;
 
 typedef struct state_def {
     const char *code;   /* ISO 3166-1 alpha-2 */
@@ -74,6 +98,7 @@ typedef struct fact_def {
     const char *label;
     unsigned where;             /* FACT_ON_* */
     int justification;          /* 1: a ground that could justify removal (Art. 33(2) and the like) */
+    int names_onward;           /* 1: a condition stating it may name the onward state (`onward_to:`) */
     const struct expr *derived; /* non-NULL: computed from other facts when not stated */
     const char *derived_source; /* source id for the derivation */
     field_map field;            /* field.field NULL when no event field maps to it */
@@ -114,6 +139,60 @@ typedef struct indicator_def {
     origin at;
 } indicator_def;
 
+/* The kinds of cue the drafter reads (rules/draft.yaml, lib/tools/draft.c). */
+typedef enum draft_cue_kind {
+    CUE_ACT,                /* an act: action, as, to_body */
+    CUE_FACT,               /* a fact with its value, on the event or the person */
+    CUE_NEGATION_BEFORE,    /* words before a cue that deny it */
+    CUE_HEDGE,              /* anywhere in the sentence: the facts become unknown */
+    CUE_THREAT_BEFORE,      /* words before an act that make it a threatened one */
+    CUE_RETRACTION,         /* the sentence reports what the text itself withdraws */
+    CUE_DESTINATION_BEFORE, /* words before a state: where someone was sent */
+    CUE_AGENT_BEFORE,       /* words before a state: who acted ("by") */
+    CUE_ORIGIN_BEFORE,      /* words before a state: "from" */
+    CUE_LOCATION_BEFORE,    /* words before a state: "in" */
+    CUE_AGENT_AFTER,        /* words after a state: "authorities" */
+    CUE_PEOPLE_AFTER,       /* words after a state: "defectors" */
+    CUE_DEMONYM_PEOPLE_AFTER, /* what follows a demonym that names people by it alone ("Koreans were") */
+    CUE_NATIONALITY_BEFORE, /* words before a state: "refugees from" */
+    CUE_OBLIQUE_BEFORE,     /* words before a state that make it no subject: "of" */
+    CUE_PLACE_AFTER,        /* words after a state that make it a place: "border" */
+    CUE_COUNT,              /* groups n | lo, hi | word */
+    CUE_COUNT_VAGUE,        /* "hundreds of": no number */
+    CUE_DATE,               /* groups day, month, year, part, weekday; or relative */
+    CUE_NOT_DATE_BEFORE,    /* words before a date that make it no event's date ("since") */
+    CUE_DATELINE,           /* the article's own date */
+    CUE_URL,
+    CUE_PUBLISHER,          /* group name */
+    CUE_ABBREVIATION_BEFORE /* the word before a full stop that ends no sentence ("Rep.") */
+} draft_cue_kind;
+
+typedef struct draft_cue {
+    const char *id;
+    draft_cue_kind kind;
+    const char *pattern;
+    pcre2_code *code;
+    const struct action_def *action;    /* CUE_ACT */
+    const char *as;                     /* CUE_ACT, classify */
+    const char *to_body;                /* CUE_ACT, deny_access */
+    int to_own_state;                   /* CUE_ACT: sends people to their own state ("repatriate") */
+    const struct action_def *else_action; /* CUE_ACT with to_own_state: the action when they are sent elsewhere */
+    const fact_def *fact;               /* CUE_FACT */
+    int on_person;                      /* CUE_FACT: a person fact, else an event fact */
+    pacta_truth value;                  /* CUE_FACT */
+    const char *relative;               /* CUE_DATE: today, yesterday, weekday, last-week ... */
+    origin at;
+} draft_cue;
+
+/* The other names a report gives a state. */
+typedef enum draft_name_form { NAME_STATE, NAME_DEMONYM, NAME_CAPITAL } draft_name_form;
+
+typedef struct draft_name {
+    const char *text;
+    const state_def *state;
+    draft_name_form form;
+} draft_name;
+
 typedef struct provision_def {
     const char *id;             /* Akoma Ntoso eId: art_33__para_1 */
     const char *label;          /* "art. 33(1)" */
@@ -141,6 +220,30 @@ typedef struct reservation_def {
     origin at;
 } reservation_def;
 
+/*
+ * A declaration a treaty allows a party to make that narrows whom its
+ * obligations reach (the Refugee Convention's art. 1B(1)(a): "events
+ * occurring in Europe"), as the instrument defines it: where `excludes`
+ * holds for a finding's person and event, the declaring party is not bound.
+ */
+typedef struct declaration_def {
+    const char *id;                   /* "europe-only" */
+    const struct provision_def *provision; /* the clause that allows it */
+    const char *label;
+    const struct expr *excludes;
+    const char *source;
+    origin at;
+} declaration_def;
+
+/* One party's declaration of one of its instrument's kinds, while not withdrawn. */
+typedef struct party_declaration {
+    const declaration_def *kind;
+    const char *text;                 /* its wording or a summary; may be NULL */
+    const char *source;
+    dated withdrawn;                  /* set: no effect from that date */
+    origin at;
+} party_declaration;
+
 typedef struct party_def {
     const state_def *state;
     struct instrument_def *instrument;
@@ -150,9 +253,15 @@ typedef struct party_def {
     dated succession_effective; /* for successions: the date the record says it took effect */
     dated denunciation;         /* the date the notification was received */
     const char *denunciation_note;
+    dated ceased;               /* the first day it was no longer a party, as the depositary
+                                   records it (loss of membership, say); set: no denunciation */
+    const char *ceased_note;
     size_t reservation_count;
     reservation_def *reservations;
+    size_t declaration_count;
+    party_declaration *declarations;
     const char *note;
+    const struct party_def *next; /* the same state's later period of participation, or NULL */
     origin at;
 } party_def;
 
@@ -164,6 +273,7 @@ typedef struct instrument_def {
     const char *cite;           /* "189 UNTS 137" */
     const char *cite_source;
     const char *url;
+    origin url_at;              /* where the citation's url is written (line 0 when absent) */
     /* structured citation, for the citation styles (pacta_cite); 0 / NULL when the rules give none */
     unsigned unts_volume;       /* United Nations Treaty Series volume and first page, from cite_source */
     unsigned unts_page;
@@ -202,8 +312,17 @@ typedef struct instrument_def {
     size_t provision_count;
     provision_def *provisions;
     int provisions_complete;    /* 1: `provisions` lists every provision (lint checks reservations against it) */
+    size_t declaration_count;   /* the declarations its parties may make that narrow its reach */
+    declaration_def *declarations;
     size_t party_count;
-    party_def **parties;        /* sorted by state code after finish */
+    party_def **parties;        /* sorted by state code after finish; one per state, the first
+                                   period of participation (later ones follow `next`) */
+    /* non-NULL: the party table is known to be incomplete, so a state with no record may be a
+     * party (this source says where the full table is); NULL: no record means not a party */
+    const char *parties_incomplete;
+    const char *parties_incomplete_note;
+    size_t unrecorded_count;    /* with parties_incomplete: the states that may be parties with */
+    const state_def **unrecorded; /* no record here; 0: any state with no record may be one */
     origin at;
 } instrument_def;
 
@@ -217,7 +336,8 @@ typedef enum expr_kind {
     EX_STATUS,    /* the person's status is one of status_mask */
     EX_NONE_BETWEEN, /* no event of action_mask between two steps satisfies kids[0] (or any, if none) */
     EX_TO_PARTY,  /* the destination is one of the states the rule's instrument names */
-    EX_TO_NATIONALITY /* the destination is the person's state of nationality */
+    EX_TO_NATIONALITY, /* the destination is the person's state of nationality */
+    EX_ONWARD     /* the `via` fact at the destination, and kids[0] read at the onward state */
 } expr_kind;
 
 /* Which state a state fact is about. */
@@ -238,11 +358,14 @@ typedef struct expr {
     struct expr **kids;
     const fact_def *fact;       /* EX_FACT */
     state_ref of;               /* EX_FACT about a state */
+    int unstated_false;         /* EX_FACT: a fact stated nowhere reads false (an optional refinement) */
     int step;                   /* EX_FACT, EX_STATUS: sequence step index, -1 = the finding's main event */
     unsigned status_mask;       /* EX_STATUS */
     action_mask actions;        /* EX_NONE_BETWEEN */
     int from_step, to_step;     /* EX_NONE_BETWEEN */
     const struct instrument_def *instrument; /* EX_TO_PARTY: whose states */
+    size_t authority_count;     /* EX_ONWARD: cited by a finding that follows the chain */
+    const char **authorities;
     origin at;
 } expr;
 
@@ -254,6 +377,11 @@ typedef struct element_def {
     const char *label;
     const provision_def *provision; /* may be NULL: the rule's provision */
     const expr *test;
+    /* exceptions: what must hold besides the test for the exception to be
+     * established (a danger found in an individual procedure, say); a test
+     * that holds without it leaves the finding undetermined. NULL: nothing */
+    const expr *requires;
+    const char *requires_label;
     size_t authority_count;
     const char **authorities;   /* source ids */
     origin at;
@@ -305,6 +433,10 @@ typedef struct rb_condition {
     dated until;                /* set: inclusive end */
     const char *source;         /* source id (required) */
     const char *note;
+    const state_def *onward_to; /* the onward state, for a fact that names_onward; NULL: the default */
+    const char *rel_file;       /* its file relative to the rules folder: findings name no build path */
+    size_t national_count;      /* > 0: it concerns only persons of these nationalities */
+    const state_def **nationals;
     origin at;
 } rb_condition;
 
@@ -315,7 +447,8 @@ struct pacta_rulebase {
     /* files as added, kept until finish */
     size_t file_count;
     ptrvec docs;                /* ynode* roots */
-    ptrvec doc_names;           /* const char* */
+    ptrvec doc_names;           /* const char*: the paths read, for errors */
+    ptrvec doc_rel_names;       /* const char*: the same, relative to the rules folder, for findings */
     void *digest_ctx;           /* running SHA-256 until finish */
     char digest[65];
     /* definitions, sorted by key after finish for bsearch */
@@ -324,9 +457,14 @@ struct pacta_rulebase {
     size_t fact_count;     fact_def **facts;
     size_t action_count;   action_def **actions;
     size_t indicator_count; indicator_def **indicators;
+    /* the drafter's cues and state names (rules/draft.yaml); mentions matches any name */
+    size_t draft_cue_count; draft_cue **draft_cues;
+    size_t draft_name_count; draft_name *draft_names;
+    pcre2_code *draft_mentions;
     size_t instrument_count; instrument_def **instruments;
     size_t rule_count;     rule_def **rules;
     size_t condition_count; rb_condition *conditions;
+    size_t host_count;     host_def **hosts;
     /* rules by the action of the event that completes them */
     rule_list by_action[MAX_ACTIONS];
     pcre2_match_context *match_ctx;
@@ -334,6 +472,12 @@ struct pacta_rulebase {
 };
 
 const source_def *rb_source(const pacta_rulebase *rb, const char *id);
+/* The host the rules list for url's host name (or a parent domain of it); NULL when none. */
+const host_def *rb_url_host(const pacta_rulebase *rb, const char *url);
+/* What a source is cited as in findings: its `cite`, else NULL (never its internal id). */
+const char *source_short_cite(const source_def *s);
+/* How reasons name source id in brackets: its `cite`, else its title; the id only if undefined. */
+const char *rb_source_cited_as(const pacta_rulebase *rb, const char *id);
 const state_def *rb_state(const pacta_rulebase *rb, const char *code);
 /* A state by its code or its name in any ASCII case ("cn", "China"), for
  * what people type; files name states by exact code (rb_state). */
@@ -351,6 +495,9 @@ const instrument_def *rb_instrument(const pacta_rulebase *rb, const char *id);
 const rule_def *rb_rule(const pacta_rulebase *rb, const char *id);
 const provision_def *instrument_provision(const instrument_def *inst, const char *id);
 const party_def *instrument_party(const instrument_def *inst, const char *state_code);
+/* 1 when inst's party table is marked incomplete and may omit state s, so that
+ * no record for s means "unknown", not "not a party". */
+int instrument_may_omit(const instrument_def *inst, const state_def *s);
 
 /* ------------------------------------------------------------ scenario */
 
@@ -395,12 +542,16 @@ typedef struct sc_condition {
     size_t index;
     unsigned line, column;
     const char *assumed;            /* set by what-if: the assumption ("KP.torture_on_return=false") */
+    const state_def *onward_to;     /* the onward state, for a fact that names_onward; NULL: the default */
 } sc_condition;
 
 /* A fact an indicator found in an event's description. */
 typedef struct sc_text_fact {
     const indicator_def *indicator;
     size_t start, end;              /* byte span in the description */
+    pacta_truth value;              /* the indicator's value, reversed by a negation, unknown when hedged */
+    const char *qualifier;          /* "negated" or "hedged", or NULL */
+    size_t qualifier_start, qualifier_end; /* the words that negate or hedge it */
 } sc_text_fact;
 
 typedef struct sc_event {
@@ -411,6 +562,13 @@ typedef struct sc_event {
     const action_def *action;
     const sc_person *subject;
     const state_def *to;            /* removal destination */
+    const state_def *onward_to;     /* removals: where the destination would send the person on */
+    /* A hop of chain refoulement (reason/onward.c) is an event read at the
+     * onward state: `to` is that state, and what the scenario states on the
+     * event and the person is about the first destination, not this one. */
+    const struct sc_event *onward_from; /* the event (or hop) it continues; NULL for a real event */
+    unsigned hops;                  /* 0 for a real event */
+    const char *onward_via;         /* a hop: the fact and condition that send the person on */
     const char *as;                 /* classify: the class */
     const char *basis;              /* categorical | individual */
     const char *outcome;            /* status_determination */
@@ -460,6 +618,10 @@ typedef struct rp_strings {
 
 typedef struct rp_fact {
     const char *ref;
+    /* what a reader reads instead of "ref = value", for the facts that are
+     * tests on the record ("the escapees' refugee status: not determined",
+     * "e2 removed them to: KP, their own state"); NULL: "ref = value" */
+    const char *display;
     pacta_truth value;
     pacta_provenance from;
     const char *detail;
@@ -481,6 +643,7 @@ typedef struct rp_step {
 } rp_step;
 
 typedef struct rp_citation {
+    const char *id;                 /* the source's id in the rules; NULL for a provision's citation */
     const char *instrument;
     const char *provision;
     const char *label;
@@ -501,6 +664,7 @@ struct pacta_finding {
     const char *basis;
     pacta_binding_view binding;
     rp_strings events;
+    rp_strings acts;                /* what the actor did in each event: its action's verb ("returned") */
     rp_strings narrative;           /* one sentence per event, what the actor did (also the first reasons) */
     rp_strings reasons;
     rp_strings caveats;

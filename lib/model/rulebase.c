@@ -56,6 +56,59 @@ DEFINE_LOOKUP(rb_fact, fact_def, facts, fact_count, name)
 DEFINE_LOOKUP(rb_action, action_def, actions, action_count, name)
 DEFINE_LOOKUP(rb_instrument, instrument_def, instruments, instrument_count, id)
 
+const char *source_short_cite(const source_def *s)
+{
+    return s ? s->cite : NULL;
+}
+
+const char *rb_source_cited_as(const pacta_rulebase *rb, const char *id)
+{
+    const source_def *s = rb && id ? rb_source(rb, id) : NULL;
+    return !s ? id : s->cite ? s->cite : s->title;
+}
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether host[0..n) is name, or a subdomain of it ("text-id.123dok.com" of "123dok.com"). */
+static int host_is(const char *host, size_t n, const char *name)
+{
+    size_t m = strlen(name);
+    if (m > n)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        if (ascii_lower(host[n - m + i]) != name[i])
+            return 0;
+    return m == n || host[n - m - 1] == '.';
+}
+
+const host_def *rb_url_host(const pacta_rulebase *rb, const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    size_t n = strcspn(p, "/?#");
+    const char *at = memchr(p, '@', n); /* user information is not the host */
+    if (at) {
+        n -= (size_t)(at + 1 - p);
+        p = at + 1;
+    }
+    const char *colon = memchr(p, ':', n);
+    if (colon)
+        n = (size_t)(colon - p);
+    /* the most specific host listed wins: an official page on a host that also serves copies */
+    const host_def *best = NULL;
+    for (size_t i = 0; i < rb->host_count; i++) {
+        const host_def *h = rb->hosts[i];
+        if (host_is(p, n, h->host) && (!best || strlen(h->host) > strlen(best->host)))
+            best = h;
+    }
+    return best;
+}
+
 /* ASCII only: strcasecmp follows the host program's locale (a Turkish one
  * folds 'I' to a dotless i), and state codes and names are ASCII. */
 static int same_ignoring_ascii_case(const char *a, const char *b)
@@ -132,6 +185,16 @@ const party_def *instrument_party(const instrument_def *inst, const char *state_
     return NULL;
 }
 
+int instrument_may_omit(const instrument_def *inst, const state_def *s)
+{
+    if (!inst->parties_incomplete)
+        return 0;
+    for (size_t i = 0; i < inst->unrecorded_count; i++)
+        if (inst->unrecorded[i] == s)
+            return 1;
+    return inst->unrecorded_count == 0;
+}
+
 static int covered_by_any(size_t n, const char *const *prefixes, const char *id)
 {
     for (size_t i = 0; i < n; i++)
@@ -163,4 +226,13 @@ int rules_rely_on(const pacta_rulebase *rb, const instrument_def *inst, const ch
                 return 1;
     }
     return 0;
+}
+
+/* origin.file points at the path the file was read by (doc_names); its twin relative to the folder is kept beside it */
+const char *rb_file_in_rules(const pacta_rulebase *rb, const char *file)
+{
+    for (size_t i = 0; file && i < rb->doc_names.count && i < rb->doc_rel_names.count; i++)
+        if (rb->doc_names.items[i] == file || strcmp(rb->doc_names.items[i], file) == 0)
+            return rb->doc_rel_names.items[i];
+    return file;
 }

@@ -16,5 +16,7 @@ int instrument_non_reservable(const instrument_def *inst, const char *provision)
 int instrument_incorporates(const instrument_def *inst, const char *provision);
 /** 1 if a rule of inst, or an element of one, relies on provision id of inst. */
 int rules_rely_on(const pacta_rulebase *rb, const instrument_def *inst, const char *id);
+/** The rule file path as findings and reports name it: relative to the rules folder (file as read, if unknown). */
+const char *rb_file_in_rules(const pacta_rulebase *rb, const char *file);
 
 #endif

@@ -14,9 +14,16 @@
 
 typedef struct builder {
     arena *ar;
+    const pacta_rulebase *rb;
     binding_result *out;
     int oom;
 } builder;
+
+/* A source as the reasons cite it: its short citation, else its title; never its internal id. */
+static const char *cited(const builder *b, const char *id)
+{
+    return rb_source_cited_as(b->rb, id);
+}
 
 static void reason(builder *b, const char *text)
 {
@@ -91,6 +98,23 @@ int party_denunciation_effective(const instrument_def *inst, const party_def *p,
     return 1;
 }
 
+int party_period_end(const instrument_def *inst, const party_def *p, pdate_range *out)
+{
+    if (p->ceased.set) {
+        *out = p->ceased.when;
+        return 1;
+    }
+    return party_denunciation_effective(inst, p, out);
+}
+
+const party_def *party_period_at(const party_def *first, pdate_range event)
+{
+    const party_def *p = first;
+    while (p && p->next && p->next->consent.when.lo <= event.hi)
+        p = p->next;
+    return p;
+}
+
 static pdate_range entry_into_force(builder *b, const instrument_def *inst, const party_def *p,
                                     const char *actor)
 {
@@ -103,15 +127,15 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
             reason(b, arena_printf(b->ar,
                                    "%s succeeded to the %s by notification of %s [%s], effective "
                                    "%s [%s].",
-                                   actor, inst->short_title, p->consent.text, p->consent.source,
-                                   p->succession_effective.text, p->succession_effective.source));
+                                   actor, inst->short_title, p->consent.text, cited(b, p->consent.source),
+                                   p->succession_effective.text, cited(b, p->succession_effective.source)));
         } else {
             reason(b, arena_printf(b->ar,
                                    "%s succeeded to the %s by notification of %s [%s]; the record "
                                    "does not say when the succession took effect, so it bound %s "
                                    "from some day between the treaty's entry into force (%s) and "
                                    "the notification.",
-                                   actor, inst->short_title, p->consent.text, p->consent.source,
+                                   actor, inst->short_title, p->consent.text, cited(b, p->consent.source),
                                    actor, inst->in_force.text));
         }
         b->out->view.clause = NULL; /* a succession takes effect as the record says, by no clause */
@@ -124,13 +148,13 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
         reason(b, arena_printf(b->ar,
                                "%s's %s of %s [%s] preceded the %s's general entry into force, "
                                "so it bound %s from %s [%s].",
-                               actor, how, p->consent.text, p->consent.source, inst->short_title,
-                               actor, inst->in_force.text, inst->in_force.source));
+                               actor, how, p->consent.text, cited(b, p->consent.source), inst->short_title,
+                               actor, inst->in_force.text, cited(b, inst->in_force.source)));
     } else {
         reason(b, arena_printf(b->ar,
                                "%s's instrument of %s of the %s is dated %s [%s]; under %s (%s "
                                "after the deposit) the %s entered into force for %s on %s.",
-                               actor, how, inst->short_title, p->consent.text, p->consent.source,
+                               actor, how, inst->short_title, p->consent.text, cited(b, p->consent.source),
                                clause_label(inst, inst->eif_clause), delay, inst->short_title,
                                actor, when));
     }
@@ -142,9 +166,33 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
     return f;
 }
 
+/* Where the end of a period falls against the event (still bound: before it ends), for a
+ * reason's last words; an overlap leaves the event's date deciding. */
+static const char *end_against_event(builder *b, pacta_truth still)
+{
+    if (still == PACTA_UNKNOWN)
+        b->out->date_decides = 1;
+    return still == PACTA_TRUE    ? ", after the event"
+           : still == PACTA_FALSE ? ", before the event"
+                                  : "; the event's date overlaps that date";
+}
+
+/* A cessation the depositary records: no longer a party from that day. */
+static pacta_truth check_ceased(builder *b, const instrument_def *inst, const party_def *p,
+                                const sc_event *e)
+{
+    pacta_truth still = before(e->date, p->ceased.when);
+    reason(b, arena_printf(b->ar, "%s ceased to be a party to the %s on %s [%s]%s.",
+                           p->state->code, inst->short_title, p->ceased.text, cited(b, p->ceased.source),
+                           end_against_event(b, still)));
+    return still;
+}
+
 static pacta_truth check_denunciation(builder *b, const instrument_def *inst, const party_def *p,
                                       const sc_event *e)
 {
+    if (p->ceased.set)
+        return check_ceased(b, inst, p, e);
     if (!p->denunciation.set)
         return PACTA_TRUE;
     const char *actor = p->state->code;
@@ -153,8 +201,8 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
             b->ar,
             "%s notified a withdrawal from the %s (%s) [%s], but the %s has no denunciation "
             "clause and cannot be denounced [%s]: the notice is ineffective and %s remains bound.",
-            actor, inst->short_title, p->denunciation.text, p->denunciation.source,
-            inst->short_title, inst->denunciation_source, actor);
+            actor, inst->short_title, p->denunciation.text, cited(b, p->denunciation.source),
+            inst->short_title, cited(b, inst->denunciation_source), actor);
         reason(b, text);
         caveat(b, text);
         return PACTA_TRUE;
@@ -167,14 +215,9 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
     reason(b, arena_printf(b->ar,
                            "%s denounced the %s by notification of %s [%s]; under %s it took "
                            "effect %s later, on %s%s.",
-                           actor, inst->short_title, p->denunciation.text, p->denunciation.source,
+                           actor, inst->short_title, p->denunciation.text, cited(b, p->denunciation.source),
                            clause_label(inst, inst->denunciation_clause), delay,
-                           range_text(b->ar, effective),
-                           still == PACTA_TRUE    ? ", after the event"
-                           : still == PACTA_FALSE ? ", before the event"
-                                                  : "; the event's date overlaps that date"));
-    if (still == PACTA_UNKNOWN)
-        b->out->date_decides = 1;
+                           range_text(b->ar, effective), end_against_event(b, still)));
     return still;
 }
 
@@ -193,7 +236,7 @@ static pacta_truth check_reservations(builder *b, const instrument_def *inst, co
             caveat(b, arena_printf(b->ar,
                                    "%s's reservation covering %s [%s] is ignored: %s makes the "
                                    "provision non-reservable.",
-                                   p->state->code, clause_label(inst, provision), r->source,
+                                   p->state->code, clause_label(inst, provision), cited(b, r->source),
                                    clause_label(inst, inst->non_reservable_clause)));
             continue;
         }
@@ -203,11 +246,11 @@ static pacta_truth check_reservations(builder *b, const instrument_def *inst, co
         if (in_effect == PACTA_FALSE) {
             reason(b, arena_printf(b->ar, "%s's reservation to %s was withdrawn on %s [%s].",
                                    p->state->code, clause_label(inst, provision),
-                                   r->withdrawn.text, r->withdrawn.source));
+                                   r->withdrawn.text, cited(b, r->withdrawn.source)));
             continue;
         }
         reason(b, arena_printf(b->ar, "%s made a reservation excluding %s [%s]%s%s.",
-                               p->state->code, clause_label(inst, provision), r->source,
+                               p->state->code, clause_label(inst, provision), cited(b, r->source),
                                r->text ? ": " : "", r->text ? r->text : ""));
         if (in_effect == PACTA_UNKNOWN)
             b->out->date_decides = 1;
@@ -222,7 +265,20 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
                                   const sc_event *e)
 {
     const char *actor = e->actor->code;
-    const party_def *p = instrument_party(inst, actor);
+    const party_def *first = instrument_party(inst, actor);
+    if (!first && instrument_may_omit(inst, e->actor)) {
+        reason(b, arena_printf(b->ar,
+                               "The rulebase's party table for the %s is incomplete [%s]; no "
+                               "record for %s (%s), so whether it was bound on %s is unknown: "
+                               "its party record would decide.",
+                               inst->short_title, cited(b, inst->parties_incomplete), actor,
+                               e->actor->name, e->date_text));
+        b->out->missing_record = arena_printf(b->ar, "%s.parties.%s", inst->id, actor);
+        if (!b->out->missing_record)
+            b->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    const party_def *p = party_period_at(first, e->date);
     if (!p) {
         reason(b, arena_printf(b->ar,
                                "%s (%s) is not a party to the %s: the rulebase records no "
@@ -234,8 +290,19 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
         reason(b, arena_printf(b->ar,
                                "%s signed the %s on %s [%s] but has not ratified it; signature "
                                "alone does not bind.",
-                               actor, inst->short_title, p->signature.text, p->signature.source));
+                               actor, inst->short_title, p->signature.text, cited(b, p->signature.source)));
         return PACTA_FALSE;
+    }
+    for (const party_def *q = first; q != p; q = q->next) {
+        pdate_range ended = {0, 0};
+        party_period_end(inst, q, &ended); /* the loader lets only an ended period have a next */
+        reason(b, arena_printf(b->ar,
+                               "%s was a party to the %s before, by its %s of %s [%s], until "
+                               "%s; the record weighed is its later %s.",
+                               actor, inst->short_title,
+                               q->consent_type ? q->consent_type : "consent", q->consent.text,
+                               cited(b, q->consent.source), range_text(b->ar, ended),
+                               p->consent_type ? p->consent_type : "consent"));
     }
     b->out->view.consent = p->consent.text;
     b->out->view.consent_type = p->consent_type;
@@ -282,7 +349,7 @@ static pacta_truth other_binding(builder *b, const instrument_def *inst, const s
         }
         pacta_truth bound = within(e->date, inst->binds_from.when);
         reason(b, arena_printf(b->ar, "The %s binds every state from %s [%s]%s.", inst->title,
-                               inst->binds_from.text, inst->binds_from.source,
+                               inst->binds_from.text, cited(b, inst->binds_from.source),
                                bound == PACTA_FALSE ? "; the event is earlier" : ""));
         if (bound == PACTA_UNKNOWN)
             b->out->date_decides = 1;
@@ -304,7 +371,7 @@ static pacta_truth other_binding(builder *b, const instrument_def *inst, const s
     pacta_truth bound = within(e->date, inst->in_force.when);
     b->out->view.in_force = inst->in_force.text;
     reason(b, arena_printf(b->ar, "The %s has bound %s since %s [%s]%s.", inst->title, actor,
-                           inst->in_force.text, inst->in_force.source,
+                           inst->in_force.text, cited(b, inst->in_force.source),
                            bound == PACTA_FALSE ? ", after the event" : ""));
     if (bound == PACTA_UNKNOWN)
         b->out->date_decides = 1;
@@ -321,15 +388,14 @@ static pacta_truth evaluate(builder *b, const instrument_def *inst, const char *
 int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, const sc_event *e,
                      binding_result *out)
 {
-    (void)rb;
-    return binding_for_provision(ar, rule->instrument, rule->provision->id, e, out);
+    return binding_for_provision(ar, rb, rule->instrument, rule->provision->id, e, out);
 }
 
-int binding_for_provision(arena *ar, const instrument_def *inst, const char *provision,
-                          const sc_event *e, binding_result *out)
+int binding_for_provision(arena *ar, const pacta_rulebase *rb, const instrument_def *inst,
+                          const char *provision, const sc_event *e, binding_result *out)
 {
     memset(out, 0, sizeof *out);
-    builder b = {ar, out, 0};
+    builder b = {ar, rb, out, 0};
     out->instrument = inst;
     out->provision = provision;
     out->bound = evaluate(&b, inst, provision, e);
@@ -340,7 +406,7 @@ int binding_for_provision(arena *ar, const instrument_def *inst, const char *pro
          * first instrument's reasons stay, since they explain why the route matters */
         binding_result second;
         memset(&second, 0, sizeof second);
-        builder b2 = {ar, &second, 0};
+        builder b2 = {ar, rb, &second, 0};
         second.bound = evaluate(&b2, inc, inc->incorporating_provision, e);
         if (b2.oom)
             return -1;
@@ -363,6 +429,7 @@ int binding_for_provision(arena *ar, const instrument_def *inst, const char *pro
             out->view = second.view;
             out->view.via = inc->id;
             out->date_decides = second.date_decides;
+            out->missing_record = second.missing_record;
         }
     }
     return b.oom ? -1 : 0;

@@ -11,6 +11,7 @@
 
 #include "reason/binding.h"
 #include "reason/check.h"
+#include "reason/declarations.h"
 #include "reason/evaluation.h"
 #include "base/error.h"
 #include "load/expr.h"
@@ -113,7 +114,20 @@ static int match_sequence(const pacta_scenario *sc, const size_t *prev, const ru
 
 /* ------------------------------------------------------------ findings */
 
-static const char *describe_event(arena *ar, const sc_event *e)
+/* The scenario's source as a reader cites it: its title (and date), not its id. */
+static const char *event_source(arena *ar, const pacta_scenario *sc, const char *id)
+{
+    for (size_t i = 0; i < sc->source_count; i++) {
+        const sc_source *s = &sc->sources[i];
+        if (strcmp(s->id, id) == 0 && s->title)
+            return s->date && !strstr(s->title, s->date)
+                       ? arena_printf(ar, "%s, %s", s->title, s->date)
+                       : s->title;
+    }
+    return id;
+}
+
+static const char *describe_event(arena *ar, const pacta_scenario *sc, const sc_event *e)
 {
     const sc_person *p = e->subject;
     const char *who = p->count > 0 && p->nationality
@@ -135,7 +149,7 @@ static const char *describe_event(arena *ar, const sc_event *e)
         what = arena_printf(ar, " (outcome: %s)", e->outcome);
     else if (e->to_body)
         what = arena_printf(ar, " to %s", e->to_body);
-    const char *cited = e->source ? arena_printf(ar, " [%s]", e->source) : "";
+    const char *cited = e->source ? arena_printf(ar, " [%s]", event_source(ar, sc, e->source)) : "";
     if (!what || !cited)
         return NULL;
     return arena_printf(ar, "%s (%s): %s %s %s%s%s.", e->id, e->date_text, e->actor->code,
@@ -201,7 +215,7 @@ static void step_account(finding_state *fs, rp_step *s, const char *provision_la
     s->reasons.items = copy;
 }
 
-static void cite(finding_state *fs, const char *instrument, const char *provision,
+static void cite(finding_state *fs, const char *id, const char *instrument, const char *provision,
                  const char *label, const char *source, const char *url)
 {
     if (!label) { /* the label's allocation failed */
@@ -210,14 +224,15 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
     }
     for (size_t i = 0; i < fs->citations.count; i++) {
         const rp_citation *c = fs->citations.items[i];
-        if (strcmp(c->label, label) == 0)
-            return;
+        if (strcmp(c->label, label) == 0 || (id && c->id && strcmp(c->id, id) == 0))
+            return; /* one citation of a source per finding */
     }
     rp_citation *c = arena_alloc(fs->ev.ar, sizeof *c);
     if (!c || !label) {
         fs->ev.oom = 1;
         return;
     }
+    c->id = id;
     c->instrument = instrument;
     c->provision = provision;
     c->label = label;
@@ -229,7 +244,7 @@ static void cite(finding_state *fs, const char *instrument, const char *provisio
 static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
 {
     const provision_def *p = instrument_provision(inst, id);
-    cite(fs, inst->id, id,
+    cite(fs, NULL, inst->id, id,
          arena_printf(fs->ev.ar, "%s, %s", inst->title, p ? p->label : id),
          inst->cite ? inst->cite : inst->cite_source, inst->url);
 }
@@ -238,9 +253,27 @@ static void cite_sources(finding_state *fs, size_t count, const char *const *ids
 {
     for (size_t i = 0; i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
-        if (s)
-            cite(fs, NULL, NULL, s->title, s->cite ? s->cite : s->id, s->url);
+        if (s) /* cited by what it is: its title and short citation, never its internal id */
+            cite(fs, s->id, NULL, NULL, s->title, source_short_cite(s), s->url);
     }
+}
+
+/* The i-th fact the step being weighed used. */
+static const rp_fact *step_fact(const finding_state *fs, size_t i)
+{
+    return fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+}
+
+/* Whether f reads, to a person, as one of the step's first n facts. */
+static int read_before(const finding_state *fs, size_t n, const rp_fact *f)
+{
+    for (size_t k = 0; k < n; k++) {
+        const rp_fact *g = step_fact(fs, k);
+        if (f->display ? g->display && strcmp(f->display, g->display) == 0
+                       : !g->display && g->value == f->value && strcmp(f->ref, g->ref) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Evaluates one element, exception or consideration as a step of the analysis. */
@@ -257,21 +290,27 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                        : kind == PACTA_STEP_EXCEPTION ? "Exception"
                                                       : "Consideration";
     const char *facts = "";
-    for (size_t i = 0; i < fs->ev.step_facts.count; i++) {
-        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        int is_status = f->from == PACTA_FROM_PERSON && strncmp(f->detail, "status ", 7) == 0;
-        facts = is_status ? arena_printf(fs->ev.ar, "%s%s%s: %s", facts, i ? "; " : " (", f->ref,
-                                         f->detail + 7)
-                          : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                         pacta_truth_name(f->value));
+    for (size_t i = 0, shown = 0; i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = step_fact(fs, i);
+        if (read_before(fs, i, f) || (f->from == PACTA_FROM_NOWHERE && f->value != PACTA_UNKNOWN))
+            continue; /* two tests on the record can read the same; a default no one stated
+                       * (an optional refinement read as false) is no evidence: the step
+                       * keeps it for the analysis */
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, shown++ ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, shown++ ? "; " : " (",
+                                          f->ref, pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
             return v;
         }
     }
+    /* an exception with a requirement is only stated until the requirement is weighed */
+    const char *word = kind == PACTA_STEP_EXCEPTION && el->requires && v == PACTA_TRUE
+                           ? "stated"
+                           : truth_word(v);
     void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
                                   where ? " (" : "", where ? where : "", where ? ")" : "",
-                                  truth_word(v), facts, *facts ? ")" : "");
+                                  word, facts, *facts ? ")" : "");
     evaluation_push(&fs->ev, &fs->reasons, sentence);
     step_account(fs, step, where, &sentence, 1);
     for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
@@ -293,9 +332,55 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                           where ? " (" : "", where ? where : "", where ? ")" : "",
                           *which ? "; unknown: " : "", which));
     }
-    cite_sources(fs, el->authority_count, el->authorities);
+    /* a consideration decides nothing: its authorities matter only where it holds */
+    if (kind != PACTA_STEP_CONSIDERATION || v == PACTA_TRUE)
+        cite_sources(fs, el->authority_count, el->authorities);
     if (el->provision && kind != PACTA_STEP_CONSIDERATION)
         cite_provision(fs, rule->instrument, el->provision->id);
+    return v;
+}
+
+/* Each chain of onward removal the tests followed: a reason saying where it led, and its authorities. */
+static void note_chains(finding_state *fs)
+{
+    for (size_t i = 0; i < fs->ev.chains.count; i++)
+        evaluation_push(&fs->ev, &fs->reasons, fs->ev.chains.items[i]);
+    for (size_t i = 0; i < fs->ev.chain_tests.count; i++) {
+        const expr *onward = fs->ev.chain_tests.items[i];
+        cite_sources(fs, onward->authority_count, onward->authorities);
+    }
+    cite_sources(fs, fs->ev.derived_sources.count, (const char *const *)fs->ev.derived_sources.items);
+}
+
+/*
+ * An exception whose test holds is established only if its requirement
+ * holds too. Returns the requirement's value; when it is not true, the
+ * facts it read are missing (the finding cannot be decided without them).
+ */
+static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, const expr_env *env)
+{
+    fs->ev.step_facts.count = 0;
+    fs->ev.undecided.count = 0;
+    pacta_truth v = expr_eval_collect(el->requires, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
+    const char *id = arena_printf(fs->ev.ar, "%s/requires", el->id);
+    rp_step *step = new_step(fs, PACTA_STEP_EXCEPTION, id, el->requires_label, NULL, v);
+    const char *facts = "";
+    for (size_t i = 0; facts && i < fs->ev.step_facts.count; i++) {
+        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
+        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                          pacta_truth_name(f->value));
+        if (facts && v != PACTA_TRUE && f->value != PACTA_TRUE)
+            evaluation_push_unique(&fs->ev, &fs->missing, f->ref);
+    }
+    void *sentence = facts ? arena_printf(fs->ev.ar,
+                                          "Exception '%s' rests on a fact that is stated, but it "
+                                          "is established only if %s: %s%s%s.",
+                                          el->label, el->requires_label, truth_word(v), facts,
+                                          *facts ? ")" : "")
+                           : NULL;
+    evaluation_push(&fs->ev, &fs->reasons, sentence);
+    step_account(fs, step, NULL, &sentence, 1);
     return v;
 }
 
@@ -314,11 +399,11 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         }
         if (a.value != PACTA_TRUE)
             continue;
-        const source_def *s = rb_source(fs->ev.rb, rule->absolute_source);
         evaluation_push(&fs->ev, &fs->caveats,
              arena_printf(fs->ev.ar,
                           "%s is stated (%s) but irrelevant here: %s admits no exception [%s].",
-                          a.ref, a.detail, rule->provision->label, s ? s->id : rule->absolute_source));
+                          a.ref, a.detail, rule->provision->label,
+                          rb_source_cited_as(fs->ev.rb, rule->absolute_source)));
     }
 }
 
@@ -379,12 +464,14 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                                   : "bilateral";
     f->binding = b.view;
 
-    ptrvec events = {0};
+    ptrvec events = {0}, acts = {0};
     for (size_t i = 0; i < step_count; i++) {
         evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
-        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, steps[i]));
+        evaluation_push(&fs.ev, &acts, (void *)steps[i]->action->verb);
+        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, sc, steps[i]));
     }
     f->events = to_strings(&events);
+    f->acts = to_strings(&acts);
     f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
     if (f->narrative.items && fs.reasons.count == step_count) {
         f->narrative.count = step_count;
@@ -392,18 +479,32 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     } else {
         fs.ev.oom = 1;
     }
+    /* a declaration the actor made may take the case outside what it accepted: part of "was it bound?" */
+    const party_declaration *declared = NULL;
+    if (b.bound != PACTA_FALSE && rule->nature != NATURE_PERMISSION) {
+        expr_env denv = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
+        fs.ev.step_facts.count = 0;
+        if (declarations_weigh(&fs.ev, &denv, e, &b, &fs.missing, &declared) != 0) {
+            *oom = 1;
+            return NULL;
+        }
+    }
     for (size_t i = 0; i < b.reasons.count; i++)
         evaluation_push(&fs.ev, &fs.reasons, b.reasons.items[i]);
     for (size_t i = 0; i < b.caveats.count; i++)
         evaluation_push(&fs.ev, &fs.caveats, b.caveats.items[i]);
     rp_step *bound_step = new_step(
         &fs, PACTA_STEP_BINDING, "binding",
-        arena_printf(ar, "%s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        arena_printf(ar, "whether %s was bound by %s on %s", f->actor, f->provision_label, f->date),
         b.provision, b.bound);
     step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
     cite_provision(&fs, reported, b.provision);
     if (b.via)
         cite_provision(&fs, rule->instrument, rule->provision->id);
+    if (declared) {
+        cite_provision(&fs, reported, declared->kind->provision->id);
+        cite_sources(&fs, 1, &declared->source);
+    }
 
     pacta_verdict verdict;
     const char *defeat = NULL;
@@ -420,13 +521,18 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     } else {
         expr_env env = {sc, e, steps, step_count, evaluation_resolve_leaf, &fs.ev};
         pacta_truth elements = PACTA_TRUE;
-        int exception = 0;
+        int exception = 0, unproven = 0;
         for (size_t i = 0; i < rule->element_count; i++) {
             const element_def *el = &rule->elements[i];
             pacta_step_kind kind = el->role == ROLE_ELEMENT     ? PACTA_STEP_ELEMENT
                                    : el->role == ROLE_EXCEPTION ? PACTA_STEP_EXCEPTION
                                                                 : PACTA_STEP_CONSIDERATION;
             pacta_truth v = weigh(&fs, el, &env, kind, rule);
+            if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE && el->requires &&
+                weigh_requirement(&fs, el, &env) != PACTA_TRUE) {
+                v = PACTA_UNKNOWN; /* asserted, not established: the finding waits for it */
+                unproven = 1;
+            }
             if (kind == PACTA_STEP_ELEMENT)
                 elements = truth_and(elements, v);
             else if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE)
@@ -439,11 +545,12 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                       el->label, kind == PACTA_STEP_ELEMENT ? "is not established"
                                                                             : "is established");
         }
+        note_chains(&fs);
         if (rule->absolute)
             note_irrelevant_justifications(&fs, rule, e);
         if (b.bound == PACTA_TRUE && (elements == PACTA_FALSE || exception))
             verdict = PACTA_NO_VIOLATION;
-        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE)
+        else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE && !unproven)
             verdict = PACTA_VIOLATION;
         else
             verdict = PACTA_UNDETERMINED;
@@ -451,6 +558,8 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             fs.missing.count = 0;
         if (verdict == PACTA_UNDETERMINED && b.date_decides)
             evaluation_push_unique(&fs.ev, &fs.missing, arena_printf(ar, "%s.date", e->id));
+        if (verdict == PACTA_UNDETERMINED && b.missing_record)
+            evaluation_push_unique(&fs.ev, &fs.missing, b.missing_record);
         /* caveats about unknown exceptions matter only where the rule would otherwise be breached */
         if (verdict == PACTA_NO_VIOLATION) {
             size_t kept = 0;
@@ -460,9 +569,13 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             fs.caveats.count = kept;
         }
     }
-    cite_sources(&fs, rule->authority_count, rule->authorities);
-    if (rule->absolute)
-        cite_sources(&fs, 1, &rule->absolute_source);
+    /* The rule's authorities explain how it applies; where it does not (the
+     * actor was not bound), the provision and the binding record say why. */
+    if (verdict != PACTA_NOT_APPLICABLE) {
+        cite_sources(&fs, rule->authority_count, rule->authorities);
+        if (rule->absolute)
+            cite_sources(&fs, 1, &rule->absolute_source);
+    }
     if (reported->kind == BIND_CUSTOMARY)
         cite_sources(&fs, reported->authority_count, reported->authorities);
     evaluation_push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
@@ -499,6 +612,16 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
  * each target finding is extended once, so the cost stays linear in the
  * number of rules. Returns 1 when out of memory.
  */
+/* Whether c is among the first n citations: one citation of a source per finding. */
+static int cited_in(const rp_citation *citations, size_t n, const rp_citation *c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(citations[i].label, c->label) == 0 ||
+            (c->id && citations[i].id && strcmp(citations[i].id, c->id) == 0))
+            return 1;
+    return 0;
+}
+
 static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
                           const ptrvec *findings, size_t first)
 {
@@ -542,15 +665,31 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
             const pacta_finding *x = excuses[k];
             if (x->verdict != PACTA_VIOLATION)
                 continue;
-            if (x->citation_count)
-                memcpy(citations + q, x->citations, x->citation_count * sizeof *citations);
-            q += x->citation_count;
+            for (size_t n = 0; n < x->citation_count; n++)
+                if (!cited_in(citations, q, &x->citations[n]))
+                    citations[q++] = x->citations[n];
         }
         f->caveats.items = caveats;
         f->caveats.count = c;
         f->citations = citations;
         f->citation_count = q;
     }
+    return 0;
+}
+
+/*
+ * A domestic law or a bilateral agreement is weighed only against the acts
+ * of the states it names (the rules give them): it says nothing about what
+ * other states did. Treaties and custom are weighed against every actor, and
+ * their binding decides.
+ */
+static int concerns_actor(const instrument_def *inst, const state_def *actor)
+{
+    if (inst->state_count == 0)
+        return 1;
+    for (size_t i = 0; i < inst->state_count; i++)
+        if (inst->states[i] == actor)
+            return 1;
     return 0;
 }
 
@@ -612,6 +751,8 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
         for (size_t pass = 0; pass < 2 * rules->count && !oom; pass++) {
             const rule_def *rule = rules->rules[pass % rules->count];
             if ((pass < rules->count) == (rule->nature == NATURE_NO_EXCUSE))
+                continue;
+            if (!concerns_actor(rule->instrument, e->actor))
                 continue;
             size_t count = 1;
             steps[0] = e;

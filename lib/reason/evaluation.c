@@ -9,6 +9,7 @@
 #include "reason/binding.h"
 #include "reason/evaluation.h"
 #include "reason/facts.h"
+#include "reason/onward.h"
 
 /* ------------------------------------------------------------ recording */
 
@@ -53,6 +54,7 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
             return;
         }
         f->ref = a->ref;
+        f->display = a->display;
         f->value = a->value;
         f->from = a->from;
         f->detail = a->detail;
@@ -75,15 +77,24 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
     evaluation_push(ev, &ev->step_facts, (void *)(uintptr_t)(index + 1));
 }
 
-static const char *const STATUS_TEXT[] = {"refugee", "asylum_seeker", "undetermined", "migrant",
-                                          "national"};
+/* What each status says, in the words of the scenario format. */
+static const char *const STATUS_READING[] = {
+    "recognised as a refugee", "claim pending (asylum-seeker)", "not determined",
+    "found not to be a refugee (migrant)", "a national of the acting state"};
 
-static const char *status_name(unsigned bit)
+static const char *status_reading(unsigned bit)
 {
     for (size_t k = 0; k < 5; k++)
         if (bit == 1u << k)
-            return STATUS_TEXT[k];
-    return "undetermined";
+            return STATUS_READING[k];
+    return STATUS_READING[2];
+}
+
+/* "the escapees' refugee status", "agiza's refugee status" */
+static const char *status_of(arena *ar, const char *person)
+{
+    size_t n = strlen(person);
+    return arena_printf(ar, "%s'%s refugee status", person, n && person[n - 1] == 's' ? "" : "s");
 }
 
 static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_event *at)
@@ -93,18 +104,18 @@ static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_eve
     a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_PERSON;
     a.ref = arena_printf(ev->ar, "%s.status", p->id);
-    /* the value recorded is the test's; the detail says what the status is */
-    a.detail = p->status_given
-                   ? arena_printf(ev->ar, "status %s", status_name(p->status))
-                   : arena_printf(ev->ar, "status undetermined (none given: no determination made)");
-    if (!a.ref || !a.detail) {
+    /* the value recorded is the test's; what a reader reads is the status itself */
+    const char *whose = status_of(ev->ar, p->id);
+    a.display = whose ? arena_printf(ev->ar, "%s: %s", whose, status_reading(p->status)) : NULL;
+    a.detail = p->status_given ? arena_printf(ev->ar, "%s.status", p->id)
+                               : "no status given: no procedure decided it";
+    if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
     record(ev, &a, at);
     return a.value;
 }
-
 
 static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_event *at,
                                    fact_answer *a)
@@ -114,9 +125,13 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
     pacta_truth v = expr_eval(f->derived, &env);
     a->value = v;
     a->from = PACTA_FROM_RULE;
-    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label, f->derived_source);
+    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label,
+                             rb_source_cited_as(ev->rb, f->derived_source));
     if (!a->detail)
         ev->oom = 1;
+    /* a derivation that holds is part of the reasoning: its authority is cited */
+    if (v == PACTA_TRUE)
+        evaluation_push_unique(ev, &ev->derived_sources, f->derived_source);
     return v;
 }
 
@@ -150,10 +165,105 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
             return t.value;
     }
     if (!f->derived && a.from == PACTA_FROM_NOWHERE) {
+        /* an optional refinement says nothing unless stated */
+        if (leaf->unstated_false) {
+            a.value = PACTA_FALSE;
+            a.display = arena_printf(ev->ar, "%s: read as false, an optional refinement",
+                                     a.ref);
+            a.detail = "not stated";
+            if (!a.display)
+                ev->oom = 1;
+            record(ev, &a, at);
+            return PACTA_FALSE;
+        }
         a.detail = "not stated";
         record(ev, &a, at);
     }
     return PACTA_UNKNOWN;
+}
+
+/* ------------------------------------------------------------ chain refoulement */
+
+/*
+ * The via fact at at's destination, and the hop to the onward state when
+ * it may hold. Returns the via fact's value; *hop is NULL when there is no
+ * hop to read, with *step saying why.
+ */
+static pacta_truth onward_link(evaluation *ev, const expr *leaf, const sc_event *at,
+                               onward_step *step, sc_event **hop)
+{
+    fact_answer stated;
+    *hop = NULL;
+    *step = ONWARD_UNKNOWN;
+    if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &stated) != 0 ||
+        onward_next(ev->ar, at, &stated, step, hop) != 0) {
+        ev->oom = 1;
+        return PACTA_UNKNOWN;
+    }
+    /* no state to send the person on to: the via fact decides nothing, and is not reported */
+    if (*step == ONWARD_NONE)
+        return PACTA_FALSE;
+    expr via_leaf = *leaf;
+    via_leaf.kind = EX_FACT;
+    via_leaf.count = 0;
+    pacta_truth v = evaluation_resolve_leaf(ev, &via_leaf, at);
+    if (v == PACTA_FALSE)
+        *hop = NULL;
+    return v;
+}
+
+/*
+ * {onward: T, via: F}: F holds at the destination and T at the onward state.
+ * A chain that reaches a state twice adds nothing (false); one longer than
+ * the bound, or with no onward state to name, stays unknown.
+ */
+static pacta_truth resolve_onward(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    onward_step step;
+    sc_event *hop;
+    pacta_truth via = onward_link(ev, leaf, at, &step, &hop);
+    if (via == PACTA_FALSE)
+        return PACTA_FALSE;
+    if (!hop)
+        return PACTA_UNKNOWN; /* no onward state named, or the chain is too long to follow */
+    expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
+    pacta_truth there = expr_eval(leaf->kids[0], &env);
+    if (via == PACTA_TRUE) {
+        const char *sentence = onward_describe(ev->ar, hop);
+        evaluation_push_unique(ev, &ev->chains, sentence);
+        size_t k = 0;
+        while (k < ev->chain_tests.count && ev->chain_tests.items[k] != leaf)
+            k++;
+        if (k == ev->chain_tests.count)
+            evaluation_push(ev, &ev->chain_tests, (void *)leaf);
+    }
+    return truth_and(via, there);
+}
+
+/* The facts that would decide an unknown onward test: the via fact, the onward state, and what is read there. */
+static void collect_onward(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    onward_step step;
+    sc_event *hop;
+    pacta_truth via = onward_link(ev, leaf, at, &step, &hop);
+    if (via == PACTA_UNKNOWN) {
+        fact_answer a;
+        if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &a) != 0) {
+            ev->oom = 1;
+            return;
+        }
+        evaluation_push_unique(ev, &ev->unknown, a.ref);
+    }
+    if (step == ONWARD_UNKNOWN)
+        evaluation_push_unique(ev, &ev->unknown,
+                               arena_printf(ev->ar, "%s.nationality", at->subject->id));
+    if (!hop)
+        return;
+    expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
+    ptrvec inner = {0};
+    expr_eval_collect(leaf->kids[0], &env, ev->ar, &inner, &ev->oom);
+    for (size_t i = 0; i + 1 < inner.count; i += 2)
+        evaluation_collect_unknown(ev, inner.items[i], inner.items[i + 1]);
 }
 
 /*
@@ -164,7 +274,10 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
 void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event *at)
 {
     const char *ref = NULL;
-    if (leaf->kind == EX_TO_NATIONALITY) {
+    if (leaf->kind == EX_ONWARD) {
+        collect_onward(ev, leaf, at);
+        return;
+    } else if (leaf->kind == EX_TO_NATIONALITY) {
         ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
     } else if (leaf->kind == EX_FACT) {
         const fact_def *f = leaf->fact;
@@ -188,6 +301,14 @@ void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event
     evaluation_push_unique(ev, &ev->unknown, ref);
 }
 
+/* "e2 removed them to: KP", or at a hop of a chain "the onward state: KP" */
+static const char *destination_phrase(arena *ar, const sc_event *at)
+{
+    const char *where = at->to ? at->to->code : "(not given)";
+    return at->onward_from ? arena_printf(ar, "the onward state: %s", where)
+                           : arena_printf(ar, "%s %s them to: %s", at->id, at->action->verb, where);
+}
+
 /* Whether the destination is one of the states the rule's instrument names. */
 static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_event *at)
 {
@@ -199,10 +320,13 @@ static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_e
             a.value = PACTA_TRUE;
     a.from = PACTA_FROM_EVENT;
     a.ref = arena_printf(ev->ar, "%s.to", at->id);
-    a.detail = arena_printf(ev->ar, "%s.to = %s, %s the %s", at->id, at->to ? at->to->code : "(none)",
-                            a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
-                            inst->title);
-    if (!a.ref || !a.detail) {
+    const char *to = destination_phrase(ev->ar, at);
+    a.display = to ? arena_printf(ev->ar, "%s, %s the %s", to,
+                                  a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
+                                  inst->title)
+                   : NULL;
+    a.detail = arena_printf(ev->ar, "%s.to", at->id);
+    if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -223,10 +347,14 @@ static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
     a.from = PACTA_FROM_EVENT;
     a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
                  : arena_printf(ev->ar, "%s.nationality", at->subject->id);
-    a.detail = arena_printf(ev->ar, "%s.to = %s; %s.nationality = %s", at->id,
-                            at->to ? at->to->code : "(none)", at->subject->id,
-                            home ? home->code : "(not given)");
-    if (!a.ref || !a.detail) {
+    const char *to = destination_phrase(ev->ar, at);
+    a.display = !to ? NULL
+                : a.value == PACTA_TRUE  ? arena_printf(ev->ar, "%s, their own state", to)
+                : a.value == PACTA_FALSE ? arena_printf(ev->ar, "%s, not their own state (%s)", to,
+                                                        home->code)
+                                         : arena_printf(ev->ar, "%s; their nationality is not given", to);
+    a.detail = arena_printf(ev->ar, "%s.to; %s.nationality", at->id, at->subject->id);
+    if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -243,6 +371,8 @@ pacta_truth evaluation_resolve_leaf(void *ctx, const expr *leaf, const sc_event 
         return resolve_to_party(ev, leaf, at);
     if (leaf->kind == EX_TO_NATIONALITY)
         return resolve_to_nationality(ev, at);
+    if (leaf->kind == EX_ONWARD)
+        return resolve_onward(ev, leaf, at);
     return resolve_fact(ev, leaf, at);
 }
 

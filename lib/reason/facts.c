@@ -157,6 +157,7 @@ static int stated_by_condition(arena *ar, const pacta_scenario *sc, const sc_eve
     const char *where = first->assumed
                             ? arena_printf(ar, "assumed: %s", first->assumed)
                             : arena_printf(ar, "conditions[%zu] (line %u)", first->index, first->line);
+    out->onward_to = first->onward_to;
     return settle(ar, &v, where, first->source, out);
 }
 
@@ -165,6 +166,17 @@ static int scenario_states(const pacta_scenario *sc, const fact_def *f, const st
 {
     for (size_t i = 0; i < sc->condition_count; i++)
         if (sc->conditions[i].fact == f && sc->conditions[i].state == state)
+            return 1;
+    return 0;
+}
+
+/* Whether a library condition concerns the person: it may name the nationalities it is about. */
+static int library_covers_person(const rb_condition *c, const sc_person *p)
+{
+    if (c->national_count == 0)
+        return 1;
+    for (size_t i = 0; p && p->nationality && i < c->national_count; i++)
+        if (c->nationals[i] == p->nationality)
             return 1;
     return 0;
 }
@@ -181,7 +193,7 @@ static int stated_by_library(arena *ar, const pacta_rulebase *rb, const sc_event
     const rb_condition *first = NULL;
     for (size_t i = 0; i < rb->condition_count; i++) {
         const rb_condition *c = &rb->conditions[i];
-        if (c->fact != f || c->state != state)
+        if (c->fact != f || c->state != state || !library_covers_person(c, e->subject))
             continue;
         int is_first;
         cast(&v, c->value, c->from.set ? c->from.when.lo : PDATE_MIN,
@@ -191,8 +203,9 @@ static int stated_by_library(arena *ar, const pacta_rulebase *rb, const sc_event
     }
     if (!first)
         return 0;
+    out->onward_to = first->onward_to;
     return settle(ar, &v,
-                  arena_printf(ar, "rules' country conditions, %s:%u", first->at.file,
+                  arena_printf(ar, "rules' country conditions, %s:%u", first->rel_file,
                                first->at.line),
                   first->source, out);
 }
@@ -206,8 +219,9 @@ int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const f
     out->ref = facts_ref(ar, e, f, of);
     if (!out->ref)
         return -1;
-    /* stated facts override only facts about the destination (see rules/README.md) */
-    if (of == REF_DESTINATION) {
+    /* stated facts override only facts about the destination (see rules/README.md);
+     * at a hop of chain refoulement they are about the first destination, not this one */
+    if (of == REF_DESTINATION && !e->onward_from) {
         int found = stated_on_event(ar, e, f, out);
         if (found)
             return found < 0 ? -1 : 0;
@@ -241,7 +255,7 @@ int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer
             continue;
         if (!first)
             first = t;
-        else if (t->indicator->value != first->indicator->value)
+        else if (t->value != first->value)
             disagree = 1;
     }
     if (!first)
@@ -249,9 +263,15 @@ int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer
     out->from = PACTA_FROM_TEXT;
     out->text = first;
     out->source = e->source;
-    out->value = disagree ? PACTA_UNKNOWN : first->indicator->value;
-    out->detail = disagree ? arena_printf(ar, "%s.description: indicators disagree", e->id)
-                           : arena_printf(ar, "%s.description, indicator %s", e->id,
-                                          first->indicator->id);
+    out->value = disagree ? PACTA_UNKNOWN : first->value;
+    if (disagree)
+        out->detail = arena_printf(ar, "%s.description: indicators disagree", e->id);
+    else if (first->qualifier)
+        out->detail = arena_printf(ar, "%s.description, indicator %s, %s by \"%.*s\"", e->id,
+                                   first->indicator->id, first->qualifier,
+                                   (int)(first->qualifier_end - first->qualifier_start),
+                                   e->description + first->qualifier_start);
+    else
+        out->detail = arena_printf(ar, "%s.description, indicator %s", e->id, first->indicator->id);
     return out->detail ? 0 : -1;
 }

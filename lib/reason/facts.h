@@ -2,7 +2,7 @@
  * facts.h: where a fact stated in a scenario is found, in the order of
  * strength the semantics define (event, then person, then conditions), and
  * the weakest source, the narrative indicators. Derivation, which sits
- * between the two, belongs to the evaluator (check.c) because it evaluates
+ * between the two, belongs to the evaluator (evaluation.c) because it evaluates
  * rule expressions.
  */
 #ifndef PACTA_FACTS_H
@@ -17,6 +17,8 @@ typedef struct fact_answer {
     const char *detail;         /* "e2.facts.voluntary", "conditions[1] (line 30)" */
     const char *source;         /* the scenario source id cited there, or NULL */
     const sc_text_fact *text;   /* for PACTA_FROM_TEXT */
+    const state_def *onward_to; /* from a condition that names the onward state, or NULL */
+    const char *display;        /* see rp_fact.display; NULL for stated facts */
 } fact_answer;
 
 /** The scenario-terms name of fact f read at event e about `of`; NULL when out of memory. */

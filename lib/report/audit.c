@@ -58,6 +58,7 @@ pacta_source_view keeper_source(keeper *k, const pacta_rulebase *rb, const char 
         v.title = keeper_str(k, s->title);
         v.cite = keeper_str(k, s->cite);
         v.url = keeper_str(k, s->url);
+        v.read_at = keeper_str(k, s->read_at);
     }
     return v;
 }
@@ -104,6 +105,7 @@ void json_source(writer *w, const pacta_source_view *s)
     json_member_opt(w, &n, "title", s->title);
     json_member_opt(w, &n, "cite", s->cite);
     json_member_opt(w, &n, "url", s->url);
+    json_member_opt(w, &n, "read_at", s->read_at);
     writer_char(w, '}');
 }
 
@@ -189,6 +191,10 @@ const char *source_citation(keeper *k, const pacta_source_view *s)
         return NULL;
     if (!s->title)
         return keeper_printf(k, "[%s] (not defined in the rules)", s->id);
-    return keeper_printf(k, "[%s] %s%s%s%s%s", s->id, s->title, s->cite ? ", " : "",
-                 s->cite ? s->cite : "", s->url ? ", " : "", s->url ? s->url : "");
+    /* the short citation only when the title does not already say it */
+    const char *cite = s->cite && !strstr(s->title, s->cite) ? s->cite : NULL;
+    return keeper_printf(k, "[%s] %s%s%s%s%s%s%s%s", s->id, s->title, cite ? ", " : "",
+                         cite ? cite : "", s->url ? ", " : "", s->url ? s->url : "",
+                         s->read_at ? " (read at " : "", s->read_at ? s->read_at : "",
+                         s->read_at ? ")" : "");
 }

@@ -55,7 +55,8 @@ void explain_question(phrase *p, const pacta_finding *f)
                f->events.count > 1 ? "this sequence of acts" : "this act");
 }
 
-void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule)
+void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule,
+                        const pacta_rulebase *rb)
 {
     if (rule && rule->nature == NATURE_PERMISSION) {
         phrase_add(p, "It is a permission: it allows %s to act and obliges it to nothing, so it "
@@ -71,7 +72,8 @@ void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule)
                   "is; considerations are weighed but decide nothing alone.");
     if (rule && rule->absolute)
         phrase_add(p, " The prohibition is absolute [%s]: no exception or justification can "
-                      "defeat it.", rule->absolute_source ? rule->absolute_source : "");
+                      "defeat it.",
+                   rule->absolute_source ? rb_source_cited_as(rb, rule->absolute_source) : "");
 }
 
 char explain_letter(size_t k)
@@ -198,9 +200,8 @@ const char *explain_fact_relation(const rp_step *s)
 
 void explain_fact(phrase *p, const rp_fact *x)
 {
-    int status = x->from == PACTA_FROM_PERSON && x->detail && strncmp(x->detail, "status ", 7) == 0;
-    if (status)
-        phrase_add(p, "%s: %s, which counts as %s here", x->ref, x->detail + 7,
+    if (x->display)
+        phrase_add(p, "%s (%s), which counts as %s here", x->display, x->ref,
                    pacta_truth_name(x->value));
     else
         phrase_add(p, "%s is %s", x->ref, pacta_truth_name(x->value));
@@ -209,7 +210,7 @@ void explain_fact(phrase *p, const rp_fact *x)
         phrase_add(p, ": stated by the event (%s)", x->detail ? x->detail : "");
         break;
     case PACTA_FROM_PERSON:
-        if (!status)
+        if (!x->display || (x->detail && strcmp(x->detail, x->ref) != 0)) /* not the ref again */
             phrase_add(p, ": stated for the person (%s)", x->detail ? x->detail : "");
         break;
     case PACTA_FROM_CONDITION:
@@ -288,4 +289,39 @@ const char *explain_verdict_tag(pacta_verdict v)
     case PACTA_NOT_APPLICABLE: return "NOT APPLICABLE";
     }
     return "INVALID";
+}
+
+void explain_binding_short(phrase *p, const pacta_finding *f)
+{
+    const pacta_binding_view *b = &f->binding;
+    size_t start = p->len;
+    if (b->consent)
+        phrase_add(p, "%s %s", b->consent_type ? b->consent_type : "consent", b->consent);
+    if (b->in_force)
+        phrase_add(p, "%sin force %s", p->len > start ? "; " : "", b->in_force);
+    if (b->clause)
+        phrase_add(p, " under %s", b->clause);
+    if (b->via)
+        phrase_add(p, "%svia %s", p->len > start ? "; " : "", b->via);
+    if (p->len == start)
+        phrase_add(p, "%s law", f->basis ? f->basis : "");
+}
+
+const char *explain_step_word(const rp_step *s)
+{
+    if (s->value == PACTA_UNKNOWN)
+        return "open";
+    if (s->kind == PACTA_STEP_EXCEPTION)
+        return s->value == PACTA_TRUE ? "established" : "not established";
+    return s->value == PACTA_TRUE ? "established" : "absent";
+}
+
+void explain_fact_short(phrase *p, const rp_fact *x)
+{
+    if (x->display) /* a test on the record reads as what it says */
+        phrase_add(p, "%s", x->display);
+    else if (x->from == PACTA_FROM_PERSON && x->detail && strncmp(x->detail, "status ", 7) == 0)
+        phrase_add(p, "%s: %s", x->ref, x->detail + 7);
+    else
+        phrase_add(p, "%s = %s", x->ref, pacta_truth_name(x->value));
 }

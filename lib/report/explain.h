@@ -30,7 +30,8 @@ void phrase_add(phrase *p, const char *fmt, ...)
 void explain_question(phrase *p, const pacta_finding *f);
 
 /** "It applies only if CN was bound by it on 2023-10-09; it is breached when ..." */
-void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule);
+void explain_rule_terms(phrase *p, const pacta_finding *f, const rule_def *rule,
+                        const pacta_rulebase *rb);
 
 /** "Element (a) refugee (art. 1A(2))", "Exception (c) danger-to-security", "Binding". */
 void explain_step_name(phrase *p, const rp_step *s, char letter);
@@ -71,6 +72,15 @@ const char *explain_conclusion(const pacta_finding *f);
  * a step's reasons, the conclusion); the rest are further notes.
  */
 int explain_reason_told(const pacta_finding *f, size_t i);
+
+/** "ratification 1988-10-04; in force 1988-11-03 under art. 27(2)", or "customary law": the short answer's binding. */
+void explain_binding_short(phrase *p, const pacta_finding *f);
+
+/** "KP.torture_on_return = true", or for a person's status "escapees.status: undetermined". */
+void explain_fact_short(phrase *p, const rp_fact *x);
+
+/** A step's value in one word or two: "established", "absent", "not established", "open". */
+const char *explain_step_word(const rp_step *s);
 
 /** "VIOLATION", "NO VIOLATION", ... */
 const char *explain_verdict_tag(pacta_verdict v);

@@ -10,7 +10,7 @@ pacta_status pacta_render(const pacta_report *rep, const pacta_rulebase *rb, pac
 {
     if (!rep || !write ||
         (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON &&
-         format != PACTA_FORMAT_MARKDOWN) ||
+         format != PACTA_FORMAT_MARKDOWN && format != PACTA_FORMAT_HTML) ||
         ((flags >> 8) & 0xFu) >= PACTA_CITE_STYLE_COUNT)
         return PACTA_EUSAGE;
     writer w;
@@ -19,6 +19,8 @@ pacta_status pacta_render(const pacta_report *rep, const pacta_rulebase *rb, pac
         render_json(&w, rep, rb, flags);
     else if (format == PACTA_FORMAT_MARKDOWN)
         render_markdown(&w, rep, rb, flags);
+    else if (format == PACTA_FORMAT_HTML)
+        render_html(&w, rep, rb, flags);
     else if (flags & PACTA_RENDER_EXPLAIN)
         render_explain(&w, rep, rb, flags);
     else

@@ -10,7 +10,7 @@
 #include "base/writer.h"
 
 /**
- * One JSON object as in spec/findings.md, without a trailing newline. rb may
+ * One JSON object as in docs/findings.md, without a trailing newline. rb may
  * be NULL (then no citation is formatted); flags select a citation style.
  */
 void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags);
@@ -23,6 +23,9 @@ void render_explain(writer *w, const pacta_report *rep, const pacta_rulebase *rb
 
 /** A memo in CommonMark with footnotes (render_markdown.c). rb may be NULL (no timeline). */
 void render_markdown(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags);
+
+/** One self-contained web page (render_html.c). rb may be NULL (no timelines). */
+void render_html(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags);
 
 /** Whether the text renderers show f: not_applicable only with --all, or when an assumption changed it. */
 int render_text_shows(const pacta_finding *f, unsigned flags);
@@ -42,6 +45,12 @@ void render_verdict_counts(writer *w, const pacta_report *rep);
  * keeps its label: the style is PACTA_CITE_LABEL, rb is NULL, or c is not
  * a citation of an instrument's provision that rb defines.
  */
+/**
+ * The short citation to print after c's label: c->source, or NULL when there
+ * is none or the label already says it ("..., CAT/C/GC/4" needs no second
+ * "CAT/C/GC/4").
+ */
+const char *render_short_cite(const rp_citation *c);
 const char *render_cite(const rp_citation *c, const pacta_rulebase *rb, unsigned flags, char *buf,
                         size_t size);
 

@@ -86,10 +86,11 @@ static void citation_line(writer *w, const rp_citation *c, const pacta_rulebase 
     phrase p;
     phrase_clear(&p);
     const char *formatted = render_cite(c, rb, flags, styled, sizeof styled);
+    const char *short_cite = formatted ? NULL : render_short_cite(c);
     if (formatted)
         phrase_add(&p, "%s", formatted);
     else
-        phrase_add(&p, "%s%s%s", c->label, c->source ? "; " : "", c->source ? c->source : "");
+        phrase_add(&p, "%s%s%s", c->label, short_cite ? "; " : "", short_cite ? short_cite : "");
     if (c->url)
         phrase_add(&p, "; %s", c->url);
     text_item(w, 7, "- ", p.buf);
@@ -111,8 +112,13 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         phrase_add(&p, "The rule weighed: %s.", f->rule_title);
         text_item(w, 5, "", p.buf);
     }
+    if (f->basis) {
+        phrase_clear(&p);
+        phrase_add(&p, "Its basis: %s law.", f->basis);
+        text_item(w, 5, "", p.buf);
+    }
     phrase_clear(&p);
-    explain_rule_terms(&p, f, rule);
+    explain_rule_terms(&p, f, rule, rb);
     text_item(w, 5, "", p.buf);
     rule_steps(w, f, rule);
     if (f->citation_count > 0) {
@@ -140,6 +146,14 @@ static void step_paragraph(writer *w, const pacta_finding *f, const rp_step *s, 
         explain_binding_summary(&p, f);
         if (p.len)
             text_item(w, indent, "", p.buf);
+        /* the facts a declaration's test read, where the party made one */
+        for (size_t k = 0; k < s->fact_count; k++) {
+            if (s->facts[k] >= f->fact_count)
+                continue;
+            phrase_clear(&p);
+            explain_fact(&p, &f->facts[s->facts[k]]);
+            text_item(w, indent + 2, "- ", p.buf);
+        }
         return;
     }
     if (s->label) {

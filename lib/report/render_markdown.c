@@ -125,10 +125,11 @@ static void cite_ref(writer *w, notes *n, const rp_citation *c, const pacta_rule
         note_ref(w, n, formatted, c->url);
         return;
     }
-    int show_source = c->source && !same(c->source, c->label) && !(rb && rb_source(rb, c->source));
+    const char *short_cite = render_short_cite(c);
+    int show_source = short_cite && !(rb && rb_source(rb, short_cite));
     note_ref(w, n,
              arena_printf(n->ar, "%s%s%s", c->label ? c->label : "", show_source ? ", " : "",
-                          show_source ? c->source : ""),
+                          show_source ? short_cite : ""),
              c->url);
 }
 
@@ -275,7 +276,7 @@ static void rule_section(writer *w, const pacta_finding *f, const pacta_rulebase
         writer_str(w, ".\n\n");
     }
     phrase_clear(&p);
-    explain_rule_terms(&p, f, rule);
+    explain_rule_terms(&p, f, rule, rb);
     phrase_line(w, "", "", &p);
     rule_steps(w, f, rule);
     int heading = 0;
@@ -495,6 +496,10 @@ static void denunciation_cell(writer *w, notes *n, const pacta_rulebase *rb,
                               const instrument_def *inst, const party_def *p)
 {
     pdate_range effective;
+    if (p->ceased.set) {
+        dated_cell(w, n, rb, "ceased to be a party", &p->ceased);
+        return;
+    }
     if (!p->denunciation.set) {
         writer_str(w, "none");
         return;
@@ -510,10 +515,17 @@ static void denunciation_cell(writer *w, notes *n, const pacta_rulebase *rb,
     }
 }
 
+/* One period of participation p, or no record (p NULL). */
 static void treaty_row(writer *w, notes *n, const pacta_rulebase *rb, const instrument_def *inst,
-                       const char *state)
+                       const state_def *state, const party_def *p)
 {
-    const party_def *p = instrument_party(inst, state);
+    if (!p && instrument_may_omit(inst, state)) {
+        writer_str(w, " | " EM_DASH " | " EM_DASH " | unknown: no record, and the rules' party "
+                      "table is incomplete");
+        source_ref(w, n, rb, inst->parties_incomplete);
+        writer_str(w, " | " EM_DASH " | " EM_DASH " |\n");
+        return;
+    }
     if (!p) {
         writer_str(w, " | " EM_DASH " | " EM_DASH " | not a party (no record) | " EM_DASH " | " EM_DASH
                       " |\n");
@@ -601,12 +613,15 @@ static void timeline(writer *w, const pacta_report *rep, const pacta_rulebase *r
             if ((inst->kind == BIND_DOMESTIC || inst->kind == BIND_BILATERAL) &&
                 !names_state(inst, code))
                 continue;
-            writer_str(w, "| ");
-            md_text(w, inst->short_title);
-            if (inst->kind == BIND_TREATY)
-                treaty_row(w, n, rb, inst, code);
-            else
-                other_row(w, n, rb, inst, code);
+            const party_def *p = inst->kind == BIND_TREATY ? instrument_party(inst, code) : NULL;
+            do { /* a row per period of participation */
+                writer_str(w, "| ");
+                md_text(w, inst->short_title);
+                if (inst->kind == BIND_TREATY)
+                    treaty_row(w, n, rb, inst, st, p);
+                else
+                    other_row(w, n, rb, inst, code);
+            } while (p && (p = p->next));
         }
     }
 }

@@ -6,6 +6,8 @@
 
 #include "report/citation.h"
 
+#include <string.h>
+
 const char *render_cite(const rp_citation *c, const pacta_rulebase *rb, unsigned flags, char *buf,
                         size_t size)
 {
@@ -16,6 +18,13 @@ const char *render_cite(const rp_citation *c, const pacta_rulebase *rb, unsigned
         return NULL;
     size_t n = citation_format(inst, c->provision, style, buf, size);
     return n < size ? buf : NULL; /* a citation that does not fit keeps its label */
+}
+
+const char *render_short_cite(const rp_citation *c)
+{
+    if (!c->source || !*c->source || (c->label && strstr(c->label, c->source)))
+        return NULL;
+    return c->source;
 }
 
 void render_verdict_counts(writer *w, const pacta_report *rep)

@@ -1,13 +1,18 @@
 /*
- * render_text.c: a report as an analyst's worksheet, for people.
+ * render_text.c: a report for people, answer first (`pacta check`).
  *
- * Each finding is a block: the verdict and what it is about on one line,
- * then the rule, the provision's words, why the actor was bound, the
- * argument (reasons), the analysis step by step with the facts each step
- * used and where each fact came from, caveats, missing facts and citations.
- * Free text is wrapped at TEXT_WIDTH columns (writer.h) and everything from
- * the scenario is passed through writer_text(), so no control character
- * reaches the terminal.
+ * First a table with one row per finding shown (event, actor, act, date,
+ * instrument, verdict), then one short paragraph per finding: the rule,
+ * whether and how the actor was bound, the facts that decided each element,
+ * the exceptions weighed, what is missing, and the citation of the
+ * provision. The whole reasoning, every step with every fact and where it
+ * came from, is render_explain.c's (--explain).
+ *
+ * With PACTA_RENDER_COLOR the verdicts and headings carry ANSI colours; the
+ * caller decides (a terminal, no NO_COLOR), the library never looks. Free
+ * text is wrapped at TEXT_WIDTH columns (writer.h) and everything from the
+ * scenario passes writer_text(), so no control character reaches the
+ * terminal.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,323 +21,360 @@
 #include "report/render.h"
 #include "report/render_whatif.h"
 
-#define PROVISION_TEXT_MAX 300 /* code points of provision text shown */
-#define MATCHED_TEXT_MAX 60    /* code points of matched narrative shown */
 #define ELLIPSIS "\xE2\x80\xA6"
 #define EM_DASH "\xE2\x80\x94"
-#define ARROW "\xE2\x86\x92"
+#define ARROW " \xE2\x86\x92 "
+
+/* ------------------------------------------------------------ colour */
+
+#define SGR_BOLD "1"
+#define SGR_DIM "2"
+
+static const char *verdict_colour(pacta_verdict v)
+{
+    switch (v) {
+    case PACTA_VIOLATION:
+        return "1;31";
+    case PACTA_NO_VIOLATION:
+        return "32";
+    case PACTA_UNDETERMINED:
+        return "33";
+    default:
+        return SGR_DIM;
+    }
+}
+
+/* s (trusted: the renderer's own words) in colour sgr when the flags ask for colour. */
+static void paint(writer *w, unsigned flags, const char *sgr, const char *s)
+{
+    if (flags & PACTA_RENDER_COLOR)
+        writer_printf(w, "\x1b[%sm%s\x1b[0m", sgr, s);
+    else
+        writer_str(w, s);
+}
+
+/* ------------------------------------------------------------ summary table */
+
+enum { COL_NUMBER, COL_VERDICT, COL_EVENT, COL_ACTOR, COL_ACT, COL_DATE, COL_INSTRUMENT, COLS };
+
+static const char *const HEADINGS[COLS] = {"#", "Verdict", "Event", "Actor", "Act", "Date",
+                                           "Instrument"};
+/* The widest a column may grow; the instrument takes what the others leave of TEXT_WIDTH. */
+static const size_t MAX_WIDTH[COLS] = {4, 14, 10, 5, 12, 10, 0};
+#define GAP 2 /* spaces between columns */
+
+typedef struct cell {
+    char buf[160];
+    size_t len;
+} cell;
+
+static void cell_add(cell *c, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n > sizeof c->buf - 1 - c->len)
+        n = sizeof c->buf - 1 - c->len;
+    memcpy(c->buf + c->len, s, n);
+    c->len += n;
+    c->buf[c->len] = '\0';
+}
+
+static void cell_join(cell *c, const rp_strings *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        if (i)
+            cell_add(c, ARROW);
+        cell_add(c, s->items[i]);
+    }
+}
+
+static void row_cells(cell row[COLS], size_t number, const pacta_finding *f)
+{
+    memset(row, 0, COLS * sizeof *row);
+    snprintf(row[COL_NUMBER].buf, sizeof row[COL_NUMBER].buf, "%zu", number);
+    row[COL_NUMBER].len = strlen(row[COL_NUMBER].buf);
+    cell_add(&row[COL_VERDICT], explain_verdict_tag(f->verdict));
+    cell_join(&row[COL_EVENT], &f->events);
+    cell_add(&row[COL_ACTOR], f->actor);
+    cell_join(&row[COL_ACT], &f->acts);
+    cell_add(&row[COL_DATE], f->date);
+    /* "cat art. 3(1)": the id `pacta show` takes, and the provision's label from the binding step */
+    cell_add(&row[COL_INSTRUMENT], f->instrument);
+    for (size_t i = 0; i < f->step_count; i++)
+        if (f->steps[i].kind == PACTA_STEP_BINDING && f->steps[i].provision_label) {
+            cell_add(&row[COL_INSTRUMENT], " ");
+            cell_add(&row[COL_INSTRUMENT], f->steps[i].provision_label);
+            break;
+        }
+}
 
 /*
- * A line composed of several pieces, wrapped as one text. The buffer is
- * bounded; a line that does not fit is cut at a character boundary and
- * marked with an ellipsis (only narrative text can be that long, and it is
- * shortened before it gets here).
+ * Bytes of c's text, from *at, that fit on one line of width columns: whole
+ * words (split at spaces), or a word cut when it alone is wider. Moves *at
+ * past the line and the spaces after it.
  */
-typedef struct line {
-    char buf[1024];
-    size_t len;
-    int cut;
-} line;
-
-static void line_add(line *l, const char *s)
+static size_t cell_line(const cell *c, size_t *at, size_t width)
 {
-    size_t room = sizeof l->buf - 1 - strlen(ELLIPSIS) - l->len;
-    size_t n = s ? strlen(s) : 0;
-    if (l->cut)
-        return;
-    if (n > room) {
-        size_t keep = 0;
-        while (keep < room) { /* whole characters only */
-            uint32_t cp;
-            size_t step = utf8_decode(s + keep, n - keep, &cp);
-            if (keep + step > room)
-                break;
-            keep += step;
-        }
-        memcpy(l->buf + l->len, s, keep);
-        l->len += keep;
-        memcpy(l->buf + l->len, ELLIPSIS, strlen(ELLIPSIS));
-        l->len += strlen(ELLIPSIS);
-        l->cut = 1;
-    } else {
-        memcpy(l->buf + l->len, s, n);
-        l->len += n;
+    size_t start = *at, end = start, fit = start;
+    while (end < c->len) {
+        size_t word = end;
+        while (word < c->len && c->buf[word] != ' ')
+            word++;
+        if (text_columns(c->buf + start, word - start) > width)
+            break;
+        fit = word;
+        end = word;
+        while (end < c->len && c->buf[end] == ' ')
+            end++;
     }
-    l->buf[l->len] = '\0';
+    if (fit == start && start < c->len) { /* one word wider than the column: cut it at a character */
+        size_t n = text_prefix_bytes(c->buf + start, width ? width : 1);
+        fit = start + (n ? n : 1);
+        end = fit;
+    }
+    *at = end;
+    return fit - start;
 }
 
-static void line_addn(line *l, const char *s, size_t n)
+/*
+ * Writes one table row, its cells wrapped within their columns onto as many
+ * lines as they need; column sgr_col (every column when negative) in colour sgr.
+ */
+static void write_row(writer *w, const cell row[COLS], const size_t width[COLS], const char *sgr,
+                      int sgr_col, unsigned flags)
 {
-    char part[256];
-    if (n >= sizeof part)
-        n = sizeof part - 1;
-    memcpy(part, s, n);
-    part[n] = '\0';
-    line_add(l, part);
-}
-
-/* ------------------------------------------------------------ header */
-
-static void render_header(writer *w, const pacta_report *rep, const pacta_rulebase *rb)
-{
-    const char *title = rep->scenario_title;
-    text_item(w, 0, "", title && *title ? title : rep->scenario_name);
-    text_item(w, 2, "file: ", rep->scenario_name);
-    if (rb) {
-        const char *digest = pacta_rulebase_digest(rb);
-        writer_printf(w, "  rulebase: %zu files, sha256 ", pacta_rulebase_file_count(rb));
-        if (digest && strlen(digest) > 16) {
-            writer_bytes(w, digest, 16);
-            writer_str(w, ELLIPSIS);
-        } else {
-            writer_text(w, digest);
+    size_t at[COLS] = {0};
+    for (int more = 1; more;) {
+        size_t pending = 0; /* spaces owed before the next cell's text */
+        more = 0;
+        for (int c = 0; c < COLS; c++) {
+            size_t start = at[c], n = cell_line(&row[c], &at[c], width[c]);
+            if (n > 0) {
+                text_spaces(w, pending);
+                pending = 0;
+                int coloured = (sgr_col < 0 || c == sgr_col) && (flags & PACTA_RENDER_COLOR);
+                if (coloured)
+                    writer_printf(w, "\x1b[%sm", sgr);
+                writer_textn(w, row[c].buf + start, n);
+                if (coloured)
+                    writer_str(w, "\x1b[0m");
+            }
+            pending += width[c] + GAP - text_columns(row[c].buf + start, n);
+            more |= at[c] < row[c].len;
         }
         writer_char(w, '\n');
     }
-    writer_str(w, "  pacta " PACTA_VERSION_STRING "\n");
 }
 
-/* ------------------------------------------------------------ finding */
-
-/* "VIOLATION  Refugee Convention art. 33(1) — CN, e1 → e2 (2023-10-09)" */
-static void render_title(writer *w, const pacta_finding *f)
+static void summary_table(writer *w, const pacta_report *rep, unsigned flags)
 {
+    size_t width[COLS], used = 0, number = 0;
+    cell row[COLS];
+    for (int c = 0; c < COLS; c++)
+        width[c] = strlen(HEADINGS[c]);
+    for (size_t i = 0; i < rep->finding_count; i++) {
+        if (!render_text_shows(rep->findings[i], flags))
+            continue;
+        row_cells(row, ++number, rep->findings[i]);
+        for (int c = 0; c < COLS; c++) {
+            size_t cols = text_columns(row[c].buf, row[c].len);
+            if (cols > width[c])
+                width[c] = cols;
+        }
+    }
+    for (int c = 0; c + 1 < COLS; c++) {
+        if (width[c] > MAX_WIDTH[c])
+            width[c] = MAX_WIDTH[c];
+        used += width[c] + GAP;
+    }
+    size_t room = used + 12 < TEXT_WIDTH ? TEXT_WIDTH - used : 12;
+    if (width[COL_INSTRUMENT] > room)
+        width[COL_INSTRUMENT] = room;
+    for (int c = 0; c < COLS; c++) {
+        memset(&row[c], 0, sizeof row[c]);
+        cell_add(&row[c], HEADINGS[c]);
+    }
+    write_row(w, row, width, SGR_BOLD, -1, flags);
+    number = 0;
+    for (size_t i = 0; i < rep->finding_count; i++) {
+        const pacta_finding *f = rep->findings[i];
+        if (!render_text_shows(f, flags))
+            continue;
+        row_cells(row, ++number, f);
+        write_row(w, row, width, verdict_colour(f->verdict), COL_VERDICT, flags);
+    }
+}
+
+/* ------------------------------------------------------------ one finding */
+
+/* "[1] VIOLATION  Convention against Torture art. 3(1) — CN, e2 (2023-10-09)" */
+static void finding_title(writer *w, size_t number, const pacta_finding *f, unsigned flags)
+{
+    phrase p;
+    char prefix[32];
     const char *tag = explain_verdict_tag(f->verdict);
-    line l = {{0}, 0, 0};
-    if (f->provision_label) {
-        line_add(&l, f->provision_label);
-    } else {
-        line_add(&l, f->instrument);
-        line_add(&l, " ");
-        line_add(&l, f->provision);
-    }
-    line_add(&l, " " EM_DASH " ");
-    line_add(&l, f->actor);
-    for (size_t i = 0; i < f->events.count; i++) {
-        line_add(&l, i ? " " ARROW " " : ", ");
-        line_add(&l, f->events.items[i]);
-    }
-    if (f->date) {
-        line_add(&l, " (");
-        line_add(&l, f->date);
-        line_add(&l, ")");
-    }
-    writer_str(w, tag);
-    writer_str(w, "  "); /* two spaces set the verdict apart; text_wrap() would collapse them */
-    text_wrap(w, strlen(tag) + 2, 4, l.buf);
+    snprintf(prefix, sizeof prefix, "[%zu] ", number);
+    writer_str(w, prefix);
+    paint(w, flags, verdict_colour(f->verdict), tag);
+    writer_str(w, "  ");
+    phrase_clear(&p);
+    phrase_add(&p, "%s " EM_DASH " %s", f->provision_label ? f->provision_label : f->provision,
+               f->actor);
+    for (size_t i = 0; i < f->events.count; i++)
+        phrase_add(&p, "%s%s", i ? ARROW : ", ", f->events.items[i]);
+    if (f->date)
+        phrase_add(&p, " (%s)", f->date);
+    text_wrap(w, strlen(prefix) + strlen(tag) + 2, 4, p.buf);
     writer_char(w, '\n');
 }
 
-static void render_rule(writer *w, const pacta_finding *f)
+/* "Label: text", the label in bold, text wrapped under it at column 4 + label. */
+static void item(writer *w, unsigned flags, const char *label, const char *text)
 {
-    text_item(w, 2, "Rule: ", f->rule);
+    writer_str(w, "    ");
+    paint(w, flags, SGR_BOLD, label);
+    writer_char(w, ' ');
+    text_wrap(w, 5 + strlen(label), 6, text);
+    writer_char(w, '\n');
+}
+
+static void rule_line(writer *w, const pacta_finding *f, unsigned flags)
+{
+    phrase p;
+    phrase_clear(&p);
     if (f->rule_title)
-        text_item(w, 8, "", f->rule_title);
+        phrase_add(&p, "%s (%s)", f->rule_title, f->rule);
+    else
+        phrase_add(&p, "%s", f->rule);
+    item(w, flags, "Rule:", p.buf);
 }
 
-static void render_provision_text(writer *w, const pacta_finding *f)
+/* "ratification 1988-10-04; in force 1988-11-03 under art. 27(2)", or nothing for customary law. */
+static void binding_line(writer *w, const pacta_finding *f, unsigned flags)
 {
-    if (!f->provision_text)
-        return;
-    writer_str(w, "  Text: \"");
-    text_wrap_max(w, 9, 9, f->provision_text, PROVISION_TEXT_MAX);
-    writer_str(w, "\"\n");
+    phrase p;
+    phrase_clear(&p);
+    explain_binding_short(&p, f);
+    item(w, flags, f->verdict == PACTA_NOT_APPLICABLE ? "Binding:" : "Bound:", p.buf);
 }
 
-static void binding_part(line *l, const char *what, const char *value)
+/* "torture-risk established (KP.torture_on_return = true; e2.to = true)", facts left open left out. */
+/* Whether fact x reads the same as one of the first n facts of step s (two
+ * tests on the record can say the same thing: "refugee status: not determined"). */
+static int said_before(const pacta_finding *f, const rp_step *s, size_t n, const rp_fact *x)
 {
-    if (!value)
-        return;
-    if (l->len)
-        line_add(l, "; ");
-    if (what)
-        line_add(l, what);
-    line_add(l, value);
-}
-
-/* "Bound: accession 1982-09-24; in force 1982-12-23 under art. 43(2); via refugee-protocol" */
-static void render_binding(writer *w, const pacta_finding *f)
-{
-    const pacta_binding_view *b = &f->binding;
-    line l = {{0}, 0, 0};
-    if (b->consent) {
-        line_add(&l, b->consent_type ? b->consent_type : "consent");
-        line_add(&l, " ");
-        line_add(&l, b->consent);
-    } else if (b->consent_type) {
-        line_add(&l, b->consent_type);
+    for (size_t k = 0; k < n; k++) {
+        const rp_fact *y = s->facts[k] < f->fact_count ? &f->facts[s->facts[k]] : NULL;
+        if (!y)
+            continue;
+        if (x->display ? y->display && strcmp(x->display, y->display) == 0
+                       : !y->display && y->value == x->value && strcmp(x->ref, y->ref) == 0)
+            return 1;
     }
-    binding_part(&l, "in force ", b->in_force);
-    if (b->clause) {
-        line_add(&l, b->in_force ? " under " : "; under ");
-        line_add(&l, b->clause);
-    }
-    binding_part(&l, "via ", b->via);
-    if (f->basis)
-        text_item(w, 2, "Basis: ", f->basis);
-    if (l.len)
-        text_item(w, 2, f->verdict == PACTA_NOT_APPLICABLE ? "Binding: " : "Bound: ", l.buf);
-}
-
-static void render_list(writer *w, const char *heading, const rp_strings *s, int numbered)
-{
-    if (s->count == 0)
-        return;
-    text_item(w, 2, heading, "");
-    for (size_t i = 0; i < s->count; i++) {
-        char prefix[32];
-        if (numbered)
-            snprintf(prefix, sizeof prefix, "%zu. ", i + 1);
-        else
-            snprintf(prefix, sizeof prefix, "- ");
-        text_item(w, 4, prefix, s->items[i]);
-    }
-}
-
-/* "KP.torture_on_return = true (from condition: conditions[1], source coi-2014)" */
-static void render_fact(writer *w, size_t indent, const rp_fact *x)
-{
-    line l = {{0}, 0, 0};
-    char span[64];
-    line_add(&l, x->ref);
-    line_add(&l, " = ");
-    line_add(&l, pacta_truth_name(x->value));
-    if (x->from == PACTA_FROM_NOWHERE) {
-        line_add(&l, " (not stated)");
-    } else {
-        line_add(&l, " (from ");
-        line_add(&l, pacta_provenance_name(x->from));
-        if (x->detail) {
-            line_add(&l, ": ");
-            line_add(&l, x->detail);
-        }
-        if (x->source) {
-            line_add(&l, ", source ");
-            line_add(&l, x->source);
-        }
-        if (x->text) {
-            size_t n = text_prefix_bytes(x->text, MATCHED_TEXT_MAX);
-            line_add(&l, ", text \"");
-            line_addn(&l, x->text, n);
-            if (x->text[n])
-                line_add(&l, ELLIPSIS);
-            line_add(&l, "\"");
-        }
-        if (x->from == PACTA_FROM_TEXT) {
-            snprintf(span, sizeof span, " at %zu-%zu", x->span_start, x->span_end);
-            line_add(&l, span);
-        }
-        line_add(&l, ")");
-    }
-    text_item(w, indent, "- ", l.buf);
-}
-
-static void render_step(writer *w, const pacta_finding *f, const rp_step *s)
-{
-    line l = {{0}, 0, 0};
-    const char *kind = pacta_step_kind_name(s->kind);
-    line_add(&l, kind);
-    if (s->id && strcmp(s->id, kind) != 0) { /* not "binding binding" */
-        line_add(&l, " ");
-        line_add(&l, s->id);
-    }
-    if (s->provision) {
-        line_add(&l, " (");
-        line_add(&l, s->provision);
-        line_add(&l, ")");
-    }
-    line_add(&l, ": ");
-    line_add(&l, pacta_truth_name(s->value));
-    text_item(w, 4, "", l.buf);
-    if (s->label)
-        text_item(w, 6, "", s->label);
-    for (size_t k = 0; k < s->fact_count; k++)
-        if (s->facts[k] < f->fact_count)
-            render_fact(w, 6, &f->facts[s->facts[k]]);
-}
-
-static int fact_in_a_step(const pacta_finding *f, size_t i)
-{
-    for (size_t s = 0; s < f->step_count; s++)
-        for (size_t k = 0; k < f->steps[s].fact_count; k++)
-            if (f->steps[s].facts[k] == i)
-                return 1;
     return 0;
 }
 
-static void render_analysis(writer *w, const pacta_finding *f)
+static void step_phrase(phrase *p, const pacta_finding *f, const rp_step *s)
 {
-    if (f->step_count > 0) {
-        text_item(w, 2, "Analysis:", "");
-        for (size_t i = 0; i < f->step_count; i++)
-            render_step(w, f, &f->steps[i]);
-    }
-    int heading = 0;
-    for (size_t i = 0; i < f->fact_count; i++) {
-        if (fact_in_a_step(f, i))
+    int facts = 0;
+    phrase_add(p, "%s %s", s->id ? s->id : pacta_step_kind_name(s->kind), explain_step_word(s));
+    for (size_t k = 0; k < s->fact_count; k++) {
+        /* Only what the record says decides: facts left open, and defaults
+         * no one stated (an optional refinement read as false), are in
+         * --explain. */
+        const rp_fact *x;
+        if (s->facts[k] >= f->fact_count || (x = &f->facts[s->facts[k]])->value == PACTA_UNKNOWN ||
+            x->from == PACTA_FROM_NOWHERE || said_before(f, s, k, x))
             continue;
-        if (!heading++)
-            text_item(w, 2, f->step_count ? "Other facts used:" : "Facts used:", "");
-        render_fact(w, 4, &f->facts[i]);
+        phrase_add(p, "%s", facts++ ? "; " : " (");
+        explain_fact_short(p, x);
     }
+    if (facts)
+        phrase_add(p, ")");
 }
 
-/*
- * "- Convention relating to the Status of Refugees, art. 33(1); 189 UNTS 137; https://...",
- * or with a citation style the treaty citation as the style writes it, then the URL.
- */
-static void render_citations(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
-                             unsigned flags)
+/* The elements, then the exceptions: each with the facts that decided it. */
+static void steps_line(writer *w, const pacta_finding *f, pacta_step_kind kind, const char *label,
+                       unsigned flags)
+{
+    phrase p;
+    phrase_clear(&p);
+    for (size_t i = 0; i < f->step_count; i++) {
+        if (f->steps[i].kind != kind)
+            continue;
+        if (p.len)
+            phrase_add(&p, "; ");
+        step_phrase(&p, f, &f->steps[i]);
+    }
+    if (p.len)
+        item(w, flags, label, p.buf);
+}
+
+static void missing_line(writer *w, const pacta_finding *f, unsigned flags)
+{
+    phrase p;
+    phrase_clear(&p);
+    for (size_t i = 0; i < f->missing.count; i++)
+        phrase_add(&p, "%s%s", i ? ", " : "", f->missing.items[i]);
+    if (p.len)
+        item(w, flags, "Missing:", p.buf);
+}
+
+/* The citation of the finding's own provision (its first), in the style asked for. */
+static void citation_line(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
+                          unsigned flags)
 {
     char styled[1024];
+    phrase p;
     if (f->citation_count == 0)
         return;
-    text_item(w, 2, "Citations:", "");
-    for (size_t i = 0; i < f->citation_count; i++) {
-        const rp_citation *c = &f->citations[i];
-        const char *formatted = render_cite(c, rb, flags, styled, sizeof styled);
-        line l = {{0}, 0, 0};
-        if (formatted) {
-            line_add(&l, formatted);
-        } else if (c->label) {
-            line_add(&l, c->label);
-        } else {
-            line_add(&l, c->instrument);
-            if (c->provision) {
-                line_add(&l, " ");
-                line_add(&l, c->provision);
-            }
-        }
-        if (c->source && !formatted) {
-            line_add(&l, "; ");
-            line_add(&l, c->source);
-        }
-        if (c->url) {
-            line_add(&l, "; ");
-            line_add(&l, c->url);
-        }
-        text_item(w, 4, "- ", l.buf);
-    }
+    const rp_citation *c = &f->citations[0];
+    const char *formatted = render_cite(c, rb, flags, styled, sizeof styled);
+    phrase_clear(&p);
+    if (formatted)
+        phrase_add(&p, "%s", formatted);
+    else
+        phrase_add(&p, "%s%s%s", c->label ? c->label : c->instrument, render_short_cite(c) ? "; " : "",
+                   render_short_cite(c) ? render_short_cite(c) : "");
+    if (c->url)
+        phrase_add(&p, "; %s", c->url);
+    item(w, flags, "Cite:", p.buf);
 }
 
-static void render_finding(writer *w, const pacta_finding *f, const pacta_rulebase *rb,
-                           unsigned flags)
+static void finding_paragraph(writer *w, size_t number, const pacta_finding *f,
+                              const pacta_rulebase *rb, unsigned flags)
 {
     writer_char(w, '\n');
-    render_title(w, f);
-    whatif_text_changed(w, 2, f);
-    render_rule(w, f);
-    render_provision_text(w, f);
-    render_binding(w, f);
-    render_list(w, "Reasons:", &f->reasons, 1);
-    render_analysis(w, f);
-    render_list(w, "Caveats:", &f->caveats, 0);
-    render_list(w, "Missing:", &f->missing, 0);
-    whatif_text_counterfactuals(w, 2, f);
-    render_citations(w, f, rb, flags);
+    finding_title(w, number, f, flags);
+    whatif_text_changed(w, 4, f);
+    rule_line(w, f, flags);
+    binding_line(w, f, flags);
+    steps_line(w, f, PACTA_STEP_ELEMENT, "Decided by:", flags);
+    steps_line(w, f, PACTA_STEP_EXCEPTION, "Exceptions:", flags);
+    missing_line(w, f, flags);
+    whatif_text_counterfactuals(w, 4, f);
+    citation_line(w, f, rb, flags);
 }
 
 /* ------------------------------------------------------------ report */
+
+static void render_footer(writer *w, const pacta_report *rep, const pacta_rulebase *rb)
+{
+    const char *title = rep->scenario_title;
+    phrase p;
+    phrase_clear(&p);
+    if (title && *title)
+        phrase_add(&p, "%s " EM_DASH " ", title);
+    phrase_add(&p, "%s", rep->scenario_name);
+    text_item(w, 0, "Scenario: ", p.buf);
+    phrase_clear(&p);
+    if (rb) {
+        const char *digest = pacta_rulebase_digest(rb);
+        phrase_add(&p, "%zu files, sha256 %.12s" ELLIPSIS "; ", pacta_rulebase_file_count(rb),
+                   digest ? digest : "");
+    }
+    phrase_add(&p, "pacta " PACTA_VERSION_STRING "; the reasoning: --explain");
+    text_item(w, 0, "Rules: ", p.buf);
+}
 
 int render_text_shows(const pacta_finding *f, unsigned flags)
 {
@@ -354,14 +396,14 @@ void render_text_summary(writer *w, const pacta_report *rep, unsigned flags, siz
 void render_text(writer *w, const pacta_report *rep, const pacta_rulebase *rb, unsigned flags)
 {
     size_t shown = 0;
-    render_header(w, rep, rb);
+    summary_table(w, rep, flags);
     whatif_text_assumptions(w, rep);
     for (size_t i = 0; i < rep->finding_count; i++) {
         const pacta_finding *f = rep->findings[i];
         if (!render_text_shows(f, flags))
             continue;
-        render_finding(w, f, rb, flags);
-        shown++;
+        finding_paragraph(w, ++shown, f, rb, flags);
     }
     render_text_summary(w, rep, flags, shown);
+    render_footer(w, rep, rb);
 }

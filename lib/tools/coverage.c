@@ -63,9 +63,12 @@ static int relied_on(const pacta_rulebase *rb, const instrument_def *inst, const
     return rules_rely_on(rb, inst, id);
 }
 
-static void set_origin(keeper *k, pacta_coverage_item_view *v, const origin *at)
+/* Files are named relative to the rules folder: a report names no build path. */
+static void set_origin(keeper *k, const pacta_rulebase *rb, pacta_coverage_item_view *v,
+                       const origin *at)
 {
-    v->file = keeper_str(k, at->file ? at->file : "");
+    const char *file = rb_file_in_rules(rb, at->file);
+    v->file = keeper_str(k, file ? file : "");
     v->line = at->line;
     v->column = at->column;
 }
@@ -100,7 +103,7 @@ static void build(pacta_coverage *cov, keeper *k, const pacta_rulebase *rb)
         it->view.rule = keeper_str(k, rule->id);
         it->view.id = it->view.rule;
         it->view.label = keeper_str(k, rule->title);
-        set_origin(k, &it->view, &rule->at);
+        set_origin(k, rb, &it->view, &rule->at);
         it->nature = rule->nature;
         it->first_step = n;
         it->step_count = rule->element_count;
@@ -114,7 +117,7 @@ static void build(pacta_coverage *cov, keeper *k, const pacta_rulebase *rb)
             s->view.rule = it->view.rule;
             s->view.id = keeper_str(k, el->id);
             s->view.label = keeper_str(k, el->label);
-            set_origin(k, &s->view, &el->at);
+            set_origin(k, rb, &s->view, &el->at);
             s->instrument = it->view.instrument;
             s->provision = el->provision ? keeper_str(k, el->provision->id) : NULL;
         }
@@ -130,7 +133,7 @@ static void build(pacta_coverage *cov, keeper *k, const pacta_rulebase *rb)
             it->view.instrument = keeper_str(k, inst->id);
             it->view.id = keeper_str(k, prov->id);
             it->view.label = keeper_printf(k, "%s %s", inst->short_title, prov->label);
-            set_origin(k, &it->view, &prov->at);
+            set_origin(k, rb, &it->view, &prov->at);
         }
     }
     cov->count = n;

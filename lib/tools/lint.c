@@ -204,7 +204,18 @@ static void check_instrument(linter *l, const instrument_def *inst)
                 "the %s is in force from %s, before it was adopted (%s)", inst->short_title,
                 inst->in_force.text, inst->adopted.text);
     for (size_t i = 0; i < inst->party_count; i++)
-        check_record(l, inst, inst->parties[i]);
+        for (const party_def *p = inst->parties[i]; p; p = p->next)
+            check_record(l, inst, p);
+    for (size_t i = 0; i < inst->unrecorded_count; i++) {
+        const party_def *p = instrument_party(inst, inst->unrecorded[i]->code);
+        if (p)
+            hint(l,
+                 problem(l, PACTA_SEVERITY_WARNING, "incomplete-lists-recorded", &p->at,
+                         "%s has a record, yet the %s's party table lists it under "
+                         "'incomplete: states' as a state it omits",
+                         p->state->code, inst->short_title),
+                 "remove the state from 'incomplete: states' now that its record is in");
+    }
 }
 
 /* ------------------------------------------------------------ sources, indicators */
@@ -221,6 +232,120 @@ static void check_sources(linter *l)
     }
 }
 
+/* ------------------------------------------------------------ citations */
+
+/* A link to a mirror: the citation must name the official record, the copy goes to read_at. */
+static void check_link(linter *l, const char *what, const char *url, const origin *at)
+{
+    if (!what) { /* its name did not fit in memory */
+        l->k.oom = 1;
+        return;
+    }
+    const host_def *h = rb_url_host(l->rb, url);
+    if (h && h->kind == HOST_MIRROR)
+        hint(l,
+             problem(l, PACTA_SEVERITY_WARNING, "mirror-link", at,
+                     "%s links to a mirror, %s (%s), not to the official record", what, h->host,
+                     h->owner),
+             "link the depositary, treaty body, court or publisher, and keep the copy you read "
+             "as 'read_at:'");
+}
+
+/* The identifiers an analyst can cite a source by, short of an official link. */
+static int identified(const source_def *s)
+{
+    return s->symbol || s->series || s->case_no || s->published;
+}
+
+static void check_citable(linter *l, const source_def *s)
+{
+    if (!s->cited || identified(s))
+        return;
+    const host_def *h = rb_url_host(l->rb, s->url);
+    if (h && h->kind == HOST_OFFICIAL)
+        return;
+    hint(l,
+         problem(l, PACTA_SEVERITY_WARNING, "no-official-identifier", &s->at,
+                 "source '%s' has no official identifier: no symbol, series, case number or "
+                 "publication reference, and %s",
+                 s->id,
+                 !s->url                     ? "no link"
+                 : h && h->kind == HOST_MIRROR ? "its link is a mirror"
+                                               : "its link is not on a host the rules list as "
+                                                 "official (hosts.yaml)"),
+         "give 'symbol:', 'series:', 'case:' or 'published:', or link the official record");
+}
+
+/*
+ * Two sources with the same short citation: a finding citing both would print
+ * it twice. (Pinpoints of one document share its symbol, but each has a
+ * short citation of its own: "CAT/C/GC/4, para. 12".)
+ */
+static void check_duplicate_cites(linter *l)
+{
+    for (size_t i = 0; i < l->rb->source_count; i++) {
+        const source_def *s = l->rb->sources[i];
+        for (size_t j = 0; s->cite && j < i; j++) {
+            const source_def *t = l->rb->sources[j];
+            if (t->cite && strcmp(t->cite, s->cite) == 0) {
+                hint(l,
+                     problem(l, PACTA_SEVERITY_WARNING, "duplicate-citation", &s->at,
+                             "sources '%s' and '%s' are both cited as '%s'", t->id, s->id,
+                             s->cite),
+                     "merge them, or give each its own short citation");
+                break;
+            }
+        }
+    }
+}
+
+/* The same source twice in one list of authorities. */
+static void check_authority_list(linter *l, const char *whose, const origin *at, size_t count,
+                                 const char *const *ids)
+{
+    if (!whose) {
+        l->k.oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(ids[i], ids[j]) == 0) {
+                problem(l, PACTA_SEVERITY_WARNING, "duplicate-citation", at,
+                        "%s cites source '%s' twice", whose, ids[i]);
+                break;
+            }
+}
+
+static void check_citations(linter *l)
+{
+    for (size_t i = 0; i < l->rb->source_count; i++) {
+        const source_def *s = l->rb->sources[i];
+        if (s->url)
+            check_link(l, arena_printf(l->k.ar, "source '%s'", s->id), s->url,
+                       s->url_at.line ? &s->url_at : &s->at);
+        check_citable(l, s);
+    }
+    for (size_t i = 0; i < l->rb->instrument_count; i++) {
+        const instrument_def *inst = l->rb->instruments[i];
+        if (inst->url)
+            check_link(l, arena_printf(l->k.ar, "the citation of the %s", inst->short_title),
+                       inst->url, inst->url_at.line ? &inst->url_at : &inst->at);
+        check_authority_list(l, inst->short_title, &inst->at, inst->authority_count,
+                             inst->authorities);
+    }
+    for (size_t i = 0; i < l->rb->rule_count; i++) {
+        const rule_def *r = l->rb->rules[i];
+        check_authority_list(l, arena_printf(l->k.ar, "rule '%s'", r->id), &r->at,
+                             r->authority_count, r->authorities);
+        for (size_t k = 0; k < r->element_count; k++) {
+            const element_def *el = &r->elements[k];
+            check_authority_list(l, arena_printf(l->k.ar, "'%s' of rule '%s'", el->id, r->id),
+                                 &el->at, el->authority_count, el->authorities);
+        }
+    }
+    check_duplicate_cites(l);
+}
+
 static void check_indicators(linter *l)
 {
     for (size_t i = 0; i < l->rb->indicator_count; i++) {
@@ -232,6 +357,23 @@ static void check_indicators(linter *l)
                          "indicator '%s' can match the empty string, setting '%s' on text that "
                          "says nothing",
                          ind->id, ind->fact->name),
+                 "make every alternative of the pattern consume at least one character");
+    }
+    /* the drafter's cues that find something in a sentence (not the context ones,
+     * which may look ahead without consuming) */
+    for (size_t i = 0; i < l->rb->draft_cue_count; i++) {
+        const draft_cue *c = l->rb->draft_cues[i];
+        uint32_t min = 1;
+        int finds = c->kind == CUE_ACT || c->kind == CUE_FACT || c->kind == CUE_HEDGE ||
+                    c->kind == CUE_RETRACTION || c->kind == CUE_COUNT || c->kind == CUE_COUNT_VAGUE ||
+                    c->kind == CUE_DATE || c->kind == CUE_DATELINE || c->kind == CUE_URL ||
+                    c->kind == CUE_PUBLISHER;
+        if (finds && pcre2_pattern_info(c->code, PCRE2_INFO_MINLENGTH, &min) == 0 && min == 0)
+            hint(l,
+                 problem(l, PACTA_SEVERITY_WARNING, "empty-match", &c->at,
+                         "draft cue '%s' can match the empty string, finding something in text "
+                         "that says nothing",
+                         c->id),
                  "make every alternative of the pattern consume at least one character");
     }
 }
@@ -359,6 +501,7 @@ pacta_status pacta_lint(pacta_lint_result **out, const pacta_rulebase *rb,
         for (size_t i = 0; i < rb->instrument_count; i++)
             check_instrument(&l, rb->instruments[i]);
         check_sources(&l);
+        check_citations(&l);
         check_indicators(&l);
         check_provisions(&l);
         if (in && in->coverage) {

@@ -16,7 +16,10 @@
 /* "KP.torture_on_return = true (from condition: conditions[1] (line 57), source coi-2014)" */
 static void fact_phrase(phrase *p, const rp_fact *x)
 {
-    phrase_add(p, "%s = %s", x->ref, pacta_truth_name(x->value));
+    if (x->display)
+        phrase_add(p, "%s", x->display);
+    else
+        phrase_add(p, "%s = %s", x->ref, pacta_truth_name(x->value));
     if (x->from == PACTA_FROM_NOWHERE) {
         phrase_add(p, " (not stated)");
         return;

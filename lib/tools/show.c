@@ -111,6 +111,8 @@ static void describe_instrument(builder *b, const instrument_def *inst, pacta_in
             v->signatory_count++;
     }
     v->provisions_complete = inst->provisions_complete;
+    if (inst->parties_incomplete)
+        v->parties_incomplete = keeper_source(&b->k, b->rb, inst->parties_incomplete);
 }
 
 /* ------------------------------------------------------------ provisions and uses */
@@ -449,9 +451,13 @@ static void text_instrument(writer *w, keeper *k, const pacta_instrument_view *v
     }
     if (strcmp(v->basis, "treaty") == 0)
         field(w, k, "party records",
-              keeper_printf(k, "%zu with a consent, %zu signatories only", v->party_count,
-                            v->signatory_count),
-              NULL);
+              keeper_printf(k, "%zu with a consent, %zu signatories only%s", v->party_count,
+                            v->signatory_count,
+                            v->parties_incomplete.id
+                                ? "; the table is incomplete: a state with no record may be a "
+                                  "party (bound: unknown)"
+                                : ""),
+              v->parties_incomplete.id ? &v->parties_incomplete : NULL);
 }
 
 /* The uses of provision id, one line each, with their authorities' ids. */
@@ -619,6 +625,7 @@ static void json_instrument(writer *w, int *members, const pacta_instrument_view
     if (strcmp(v->basis, "treaty") == 0) {
         json_member_size(w, &n, "parties", v->party_count);
         json_member_size(w, &n, "signatories", v->signatory_count);
+        json_member_source(w, &n, "parties_incomplete", &v->parties_incomplete);
     }
     json_member_bool(w, &n, "provisions_complete", v->provisions_complete);
     writer_char(w, '}');

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/audit.h"
+#include "report/timeline_svg.h"
 #include "reason/binding.h"
 #include "base/error.h"
 #include "model/rulebase.h"
@@ -24,6 +25,7 @@ struct pacta_timeline {
     const char *date;
     size_t count;
     pacta_timeline_instrument_view *instruments;
+    svg_timeline picture;   /* the same record drawn, for PACTA_FORMAT_SVG */
 };
 
 typedef struct builder {
@@ -37,7 +39,8 @@ const char *pacta_timeline_kind_name(pacta_timeline_kind k)
 {
     static const char *const names[] = {"signature",  "consent",    "in_force",     "through",
                                         "reservation", "withdrawal", "denunciation", "ceased",
-                                        "not_bound",  "binds_all"};
+                                        "not_bound",  "binds_all",  "declaration",
+                                        "unknown"};
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "unknown";
 }
 
@@ -154,11 +157,32 @@ static void reservation_entries(builder *b, const instrument_def *inst, const pa
     }
 }
 
+static void declaration_entries(builder *b, const party_def *p)
+{
+    for (size_t i = 0; i < p->declaration_count; i++) {
+        const party_declaration *d = &p->declarations[i];
+        const char *what = keeper_printf(&b->k, "declaration under %s", d->kind->provision->label);
+        entry(b, PACTA_TL_DECLARATION, NULL,
+              keeper_printf(&b->k, "%s, %s%s%s%s", what, d->kind->label, d->text ? " (" : "",
+                            d->text ? d->text : "", d->text ? ")" : ""),
+              d->source, NULL);
+        if (d->withdrawn.set)
+            entry(b, PACTA_TL_WITHDRAWAL, d->withdrawn.text,
+                  keeper_printf(&b->k, "%s withdrawn", what), d->withdrawn.source, NULL);
+    }
+}
+
 static void denunciation_entries(builder *b, const instrument_def *inst, const party_def *p)
 {
+    const char *code = b->state->code;
+    if (p->ceased.set) {
+        entry(b, PACTA_TL_CEASED, p->ceased.text,
+              keeper_printf(&b->k, "ceased to be a party: no longer binds %s", code),
+              p->ceased.source, NULL);
+        return;
+    }
     if (!p->denunciation.set)
         return;
-    const char *code = b->state->code;
     pdate_range effective;
     if (!party_denunciation_effective(inst, p, &effective)) {
         pacta_timeline_entry_view *e = entry(
@@ -232,7 +256,14 @@ static void treaty_entries(builder *b, const instrument_def *inst)
     if (!p) {
         size_t before = b->entries.count;
         through_entry(b, inst, NULL);
-        if (b->entries.count == before)
+        if (b->entries.count == before && instrument_may_omit(inst, b->state))
+            entry(b, PACTA_TL_UNKNOWN, NULL,
+                  keeper_printf(&b->k,
+                                "no record, but the rules' party table for the %s is incomplete: "
+                                "whether it binds %s is unknown",
+                                inst->short_title, code),
+                  inst->parties_incomplete, NULL);
+        else if (b->entries.count == before)
             entry(b, PACTA_TL_NOT_BOUND, NULL,
                   keeper_printf(&b->k,
                                 "no record: the rules record no signature or consent by %s, so "
@@ -262,9 +293,19 @@ static void treaty_entries(builder *b, const instrument_def *inst)
     if (e)
         e->consent_type = keeper_str(&b->k, type);
     through_entry(b, inst, p);
-    in_force_entry(b, inst, p);
-    reservation_entries(b, inst, p);
-    denunciation_entries(b, inst, p);
+    for (; p; p = p->next) { /* each period of participation */
+        if (p != instrument_party(inst, code)) {
+            e = entry(b, PACTA_TL_CONSENT, p->consent.text,
+                      keeper_printf(&b->k, "%s again", p->consent_type ? p->consent_type : "consent"),
+                      p->consent.source, NULL);
+            if (e)
+                e->consent_type = keeper_str(&b->k, p->consent_type);
+        }
+        in_force_entry(b, inst, p);
+        reservation_entries(b, inst, p);
+        declaration_entries(b, p);
+        denunciation_entries(b, inst, p);
+    }
 }
 
 /* ------------------------------------------------------------ other law */
@@ -352,7 +393,7 @@ static int answer(builder *b, const instrument_def *inst, const char *provision,
                   pacta_timeline_answer_view *out)
 {
     binding_result r;
-    if (binding_for_provision(b->k.ar, inst, provision, e, &r) != 0) {
+    if (binding_for_provision(b->k.ar, b->rb, inst, provision, e, &r) != 0) {
         b->k.oom = 1;
         return -1;
     }
@@ -491,6 +532,15 @@ pacta_status pacta_timeline_new(pacta_timeline **out, const pacta_rulebase *rb, 
         if (concerns(rb->instruments[i], s))
             build_instrument(&b, rb->instruments[i], on ? &day : NULL,
                              &tl->instruments[tl->count++]);
+    svg_timeline_lanes(&b.k, rb, s, &tl->picture);
+    if (on) { /* the day asked about, drawn as an event */
+        tl->picture.marks = keeper_array(&b.k, 1, sizeof *tl->picture.marks);
+        if (tl->picture.marks) {
+            tl->picture.marks[0].label = tl->date;
+            tl->picture.marks[0].day = day.date.lo;
+            tl->picture.mark_count = 1;
+        }
+    }
     if (b.k.oom) {
         arena_free(ar);
         return error_set(err, PACTA_ENOMEM, "", 0, 0, "out of memory");
@@ -676,12 +726,16 @@ pacta_status pacta_timeline_render(const pacta_timeline *tl, pacta_format format
                                    pacta_write_fn write, void *ctx)
 {
     (void)flags;
-    if (!tl || !write || (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON))
+    if (!tl || !write ||
+        (format != PACTA_FORMAT_TEXT && format != PACTA_FORMAT_JSON && format != PACTA_FORMAT_SVG))
         return PACTA_EUSAGE;
     writer w;
     writer_init(&w, write, ctx, arena_allocator(tl->ar));
-    if (format == PACTA_FORMAT_JSON) {
-        render_json(&w, tl);
+    if (format == PACTA_FORMAT_JSON || format == PACTA_FORMAT_SVG) {
+        if (format == PACTA_FORMAT_JSON)
+            render_json(&w, tl);
+        else
+            svg_timeline_write(&w, &tl->picture);
         return writer_finish(&w);
     }
     keeper scratch = {arena_new(arena_allocator(tl->ar)), 0};

@@ -26,6 +26,9 @@ for f in examples/*.yaml examples/*/*.yaml; do
     run "$key.text" check --rules rules "$f"
     run "$key.all" check --rules rules --all "$f"
     run "$key.json" check --rules rules --format json "$f"
+    run "$key.json.explain" check --rules rules --format json --explain "$f"
+    run "$key.json.v1" check --rules rules --format json --json-shape v1 "$f"
+    run "$key.html" check --rules rules --format html --all "$f"
     run "$key.markdown" check --rules rules --format markdown "$f"
     run "$key.explain" check --rules rules --explain "$f"
     run "$key.oscola" check --rules rules --cite oscola --format json "$f"
@@ -46,6 +49,7 @@ run lint.json lint --rules rules --format json
 for s in CN KP US DE VA IT; do
     run "timeline.$s.text" timeline --rules rules "$s"
     run "timeline.$s.json" timeline --rules rules --format json "$s"
+    run "timeline.$s.svg" timeline --rules rules --format svg --on 2020-01-01 "$s"
 done
 for i in refugee-convention cat/art_3__para_1 cat/art_3 iccpr customary; do
     key=$(echo "$i" | tr '/' '_')

@@ -48,13 +48,13 @@ check_stream() {
 
 version=$(sed -n 's/^#define PACTA_VERSION_STRING "\(.*\)"$/\1/p' include/pacta.h)
 
-run --version
-if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/out")" = "pacta $version (libpacta $version)" ] &&
+run --version --rules "$rules"
+if [ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "pacta $version (libpacta $version)" ] &&
     [ ! -s "$tmp/err" ]; then
     ok "--version prints the program's and the library's version"
 else
     not_ok "--version prints the program's and the library's version" \
-        "exit $rc, expected exactly 'pacta $version (libpacta $version)'"
+        "exit $rc, expected line 1 exactly 'pacta $version (libpacta $version)'"
 fi
 
 expect "--help prints usage to stdout" 0 '^usage: pacta check ' - --help
@@ -159,6 +159,39 @@ bad_rules() {
 
 bad_rules unknown-key 5 5 "unknown key 'ttle'"
 bad_rules bad-regex 7 14 "missing closing parenthesis"
+bad_rules unknown-declaration 8 16 "defines no declaration 'europe-only'"
+
+# ------------------------------------------------------------------ declarations
+
+# A party's declaration with a withdrawal: the rules with Turkey's art.
+# 1B(1)(a) declaration withdrawn on 2000-06-15 (a fixture date, in a copy),
+# and returns before, during (a month that contains the date) and after.
+dir=$tmp/rules-withdrawn
+cp -R "$rules" "$dir"
+python3 - "$dir/parties/refugee-convention.yaml" <<'EOF_PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+old = "        - id: europe-only\n"
+assert text.count(old) == 1, "Turkey's declaration is not where the test expects it"
+text = text.replace(old, old + "          withdrawn: {date: 2000-06-15, source: untc-scrape-rc}\n")
+open(path, "w", encoding="utf-8").write(text)
+EOF_PY
+run test --rules "$dir" "$here/declarations/withdrawal.yaml"
+check "a declaration binds until its withdrawal: not_applicable before, undetermined across, violation after" '
+if rc != 0: fail("exit %d" % rc)
+if "4 passed, 0 failed" not in text: fail("summary %r" % text.splitlines()[-1:])
+'
+run check --rules "$dir" --all --format json "$here/declarations/withdrawal.yaml"
+check "the findings cite the declaration and say when it was withdrawn" '
+doc = json.loads(text)
+rc_ = {f["events"][0]: f for f in doc["findings"] if f["rule"] == "refugee-convention/return-to-risk"}
+cited = [doc["sources"][c] for c in rc_["before"]["citations"]]
+if "art. 1B(1)" not in json.dumps(cited): fail("before: no art. 1B(1) citation")
+if not any("It takes this case outside the obligations TR accepted" in r for r in rc_["before"]["reasons"]): fail("before: %r" % rc_["before"]["reasons"])
+if "during.date" not in rc_["during"]["missing"]: fail("during: missing %r" % rc_["during"]["missing"])
+if not any("withdrew its declaration under art. 1B(1)" in r and "2000-06-15" in r for r in rc_["after"]["reasons"]): fail("after: %r" % rc_["after"]["reasons"])
+'
 
 # ------------------------------------------------------------------ output
 
@@ -185,12 +218,34 @@ fi
 # character as U+FFFD, and the summary line.
 run check --rules "$rules" --all "$here/escape.yaml"
 if [ "$rc" -le 1 ] && ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out" &&
-    grep -q "^Quote \" backslash \\\\ tab ctrl $(printf '\357\277\275') " "$tmp/out" &&
+    grep -q "^Scenario: Quote \" backslash \\\\ tab ctrl $(printf '\357\277\275') " "$tmp/out" &&
     grep -Eq '^[0-9]+ violation, [0-9]+ no_violation, [0-9]+ undetermined, [0-9]+ not_applicable$' "$tmp/out"; then
     ok "text output carries no control characters"
 else
     not_ok "text output carries no control characters" "exit $rc, or unexpected text"
 fi
+
+# Citations a memo can use, in every example: each authority once per
+# finding, never a source's internal id as its short citation, never a short
+# citation that only repeats its label ("..., CAT/C/GC/4; CAT/C/GC/4").
+run check --rules "$rules" --all --format json $(ls examples/*.yaml)
+check "every finding cites each authority once, by what it is" '
+ids = set(re.findall(r"^  - id: (\S+)", open("rules/sources.yaml", encoding="utf-8").read() +
+                     open("rules/sources-parties.yaml", encoding="utf-8").read(), re.M))
+for line in text.splitlines():
+    doc = json.loads(line)
+    for f in doc["findings"]:
+        cited = [doc["sources"][c] for c in f["citations"]]
+        labels = [c.get("label") for c in cited]
+        if len(labels) != len(set(labels)): fail("%s %s: a citation twice: %r" % (f["rule"], f["events"], labels))
+        for c in cited:
+            if c.get("source") in ids: fail("%s: the internal id %r as a short citation" % (f["rule"], c["source"]))
+'
+run check --rules "$rules" --all --explain $(ls examples/*.yaml)
+check "no short citation repeats its label" '
+m = re.search(r"([A-Z][A-Za-z]*/[A-Za-z0-9/.]+); \1\b", flat)
+if m: fail("repeated: %r" % flat[max(0, m.start() - 80):m.end()])
+'
 
 run_stdin "$here/escape.yaml" check --rules "$rules" --format json -
 if [ "$rc" -le 1 ] && grep -q '"scenario": {"file": "<stdin>"' "$tmp/out"; then

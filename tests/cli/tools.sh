@@ -243,6 +243,32 @@ if not re.search(r"zz-lint\.yaml:3:5: warning: source .zz-never-cited. is cited 
     fail("stdout %r" % text[-600:])
 '
 
+# Citations an analyst could not put in a memo: a link to a mirror (as a
+# source's url and as an instrument's), a cited source with no official
+# identifier, two sources cited alike, and one source cited twice in a list.
+cp -R "$rules" "$tmp/rules-cite" && cp "$here"/badrules/citations/zz-citations.yaml "$tmp/rules-cite/"
+run lint --rules "$tmp/rules-cite" --no-examples
+check "lint: mirror links, sources without an official identifier and duplicate citations are warnings at file:line:col" '
+if rc != 0: fail("exit %d (warnings alone exit 0)" % rc)
+want = [
+    r"zz-citations\.yaml:7:10: warning: source .zz-mirror. links to a mirror, docslib\.org .*\[mirror-link\]$",
+    r"zz-citations\.yaml:5:5: warning: source .zz-mirror. has no official identifier: .*its link is a mirror.*\[no-official-identifier\]$",
+    r"zz-citations\.yaml:8:5: warning: source .zz-no-identifier. has no official identifier: .* and no link .*\[no-official-identifier\]$",
+    r"zz-citations\.yaml:10:5: warning: sources .\S+. and .zz-same-cite. are both cited as .189 UNTS 137. .*\[duplicate-citation\]$",
+    r"zz-citations\.yaml:15:3: warning: A customary rule cited through the sources above cites source .zz-mirror. twice \[duplicate-citation\]$",
+    r"zz-citations\.yaml:22:10: warning: the citation of the A customary rule cited through the sources above links to a mirror, 123dok\.com .*\[mirror-link\]$",
+]
+for w in want:
+    if not re.search(w, text, re.M): fail("missing %s in %r" % (w, [l for l in text.splitlines() if "zz-" in l]))
+if "zz-same-cite. has no official identifier" in text: fail("a symbol is an official identifier")
+'
+
+run lint --rules "$rules" --no-examples
+check "lint: the shipped rules have no citation warnings" '
+bad = [l for l in text.splitlines() if re.search(r"\[(mirror-link|no-official-identifier|duplicate-citation)\]$", l)]
+if bad: fail("%d citation warnings, e.g. %r" % (len(bad), bad[:3]))
+'
+
 run lint --rules "$rules" extra
 check "lint takes no operand" '
 if rc != 2 or "unexpected argument" not in err: fail("exit %d, stderr %r" % (rc, err))

@@ -113,7 +113,7 @@ static void full_run(const pacta_options *opts, size_t write_fail_after, outcome
         /* rendering reports a status but fills no pacta_error */
         st = pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_ALL, sink_write, &out->text);
         if (st == PACTA_OK)
-            st = pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, sink_write, &out->json);
+            st = pacta_render(rep, rb, PACTA_FORMAT_JSON, PACTA_RENDER_EXPLAIN, sink_write, &out->json);
         if (st != PACTA_OK)
             snprintf(err->message, sizeof err->message, "rendering failed");
     }

@@ -203,7 +203,7 @@ static void test_render_flags(void **state)
     sink s = {0};
     assert_int_equal(pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_CITE(7), sink_write, &s),
                      PACTA_EUSAGE);
-    assert_int_equal(pacta_render(rep, rb, (pacta_format)3, 0, sink_write, &s), PACTA_EUSAGE);
+    assert_int_equal(pacta_render(rep, rb, PACTA_FORMAT_SVG, 0, sink_write, &s), PACTA_EUSAGE);
     assert_int_equal(s.len, 0);
     assert_int_equal(pacta_render(rep, rb, PACTA_FORMAT_TEXT, PACTA_RENDER_EXPLAIN, sink_write, &s),
                      PACTA_OK);

@@ -25,7 +25,7 @@
 static const char VOCABULARY[] =
     "pacta-rules: 1\n"                                                          /* 1 */
     "sources:\n"                                                                /* 2 */
-    "  - {id: src, title: Test source}\n"                                       /* 3 */
+    "  - {id: src, title: Test source, symbol: TEST/1}\n"                      /* 3 */
     "states:\n"                                                                 /* 4 */
     "  - {code: AA, name: Aland, source: src}\n"                                /* 5 */
     "  - {code: BB, name: Bland, source: src}\n"                                /* 6 */
@@ -217,6 +217,75 @@ static void test_clean_rules_have_no_problem(void **state)
     assert_int_equal(pacta_lint_problem_count(fx.res), 0);
 }
 
+/* ------------------------------------------------------------ citations */
+
+/*
+ * How a link's host is matched against hosts: (the host data is rules, not
+ * code): case folded, user information and port ignored, a subdomain is its
+ * parent's (text-id.123dok.com is 123dok.com), the most specific listed host
+ * wins (an official page on a host whose parent is a mirror), and a host
+ * that only ends like a listed one is not it (notdocslib.org).
+ */
+static void test_mirror_links_by_host(void **state)
+{
+    (void)state;
+    lint_with(NULL, NULL, NULL, NULL, "links.yaml",
+              "pacta-rules: 1\n"                                                          /* 1 */
+              "hosts:\n"                                                                  /* 2 */
+              "  - {host: docslib.org, kind: mirror, owner: a copy site}\n"               /* 3 */
+              "  - {host: 123dok.com, kind: mirror, owner: a copy site}\n"                /* 4 */
+              "  - {host: un.example.org, kind: official, owner: an official record}\n"   /* 5 */
+              "  - {host: example.org, kind: mirror, owner: a copy site}\n"               /* 6 */
+              "sources:\n"                                                                /* 7 */
+              "  - {id: m1, title: T, symbol: S/1, url: 'HTTPS://user@DocsLib.org:443/doc/1'}\n"  /* 8 */
+              "  - {id: m2, title: T, symbol: S/2, url: 'https://text-id.123dok.com/x'}\n"       /* 9 */
+              "  - {id: ok1, title: T, symbol: S/3, url: 'https://un.example.org/doc'}\n"        /* 10 */
+              "  - {id: ok2, title: T, symbol: S/4, url: 'https://notdocslib.org/doc'}\n"        /* 11 */
+              "  - {id: ok3, title: T, symbol: S/5, read_at: 'https://docslib.org/doc/2'}\n");   /* 12 */
+    size_t mirrors = 0;
+    for (size_t i = 0; i < pacta_lint_problem_count(fx.res); i++) {
+        pacta_problem_view p = pacta_lint_problem(fx.res, i);
+        if (strcmp(p.check, "mirror-link") != 0)
+            continue;
+        mirrors++;
+        assert_string_equal(p.file, "links.yaml");
+        assert_int_equal(p.severity, PACTA_SEVERITY_WARNING);
+        if (!(p.line == 8 && strstr(p.message, "'m1'") && strstr(p.message, "docslib.org")) &&
+            !(p.line == 9 && strstr(p.message, "'m2'") && strstr(p.message, "123dok.com")))
+            fail_msg("unexpected mirror warning %u:%u %s", p.line, p.column, p.message);
+    }
+    assert_int_equal(mirrors, 2);
+}
+
+/* A cited source with no identifier and no official link; a source cited twice in one list. */
+static void test_citations_without_identifier_or_twice(void **state)
+{
+    (void)state;
+    lint_with(NULL, NULL, NULL, NULL, "cited.yaml",
+              "pacta-rules: 1\n"                                          /* 1 */
+              "sources:\n"                                                /* 2 */
+              "  - {id: bare, title: A report}\n"                         /* 3 */
+              "instrument:\n"                                             /* 4 */
+              "  id: custom\n"                                            /* 5 */
+              "  title: A custom\n"                                       /* 6 */
+              "  basis: customary\n"                                      /* 7 */
+              "  authorities: [bare, src, bare]\n");                      /* 8 */
+    assert_at(the_problem("no-official-identifier"), PACTA_SEVERITY_WARNING, "cited.yaml", 3, 5,
+              "source 'bare' has no official identifier");
+    assert_at(the_problem("duplicate-citation"), PACTA_SEVERITY_WARNING, "cited.yaml", 5, 3,
+              "cites source 'bare' twice");
+}
+
+static void test_host_of_unknown_kind(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL, NULL, "hosts.yaml",
+                           "pacta-rules: 1\n"
+                           "hosts:\n"
+                           "  - {host: docslib.org, kind: copy, owner: a copy site}\n"),
+                      "hosts.yaml", 3, 31, "a host's kind is 'official' or 'mirror', not 'copy'");
+}
+
 /* ------------------------------------------------------------ load errors */
 
 static void test_date_without_source(void **state)
@@ -291,6 +360,43 @@ static void test_duplicate_records(void **state)
                            NULL, NULL),
                       "t-parties.yaml", 7, 7,
                       "duplicate party record for state 'AA' (also defined at t-parties.yaml:5:7)");
+}
+
+/* A second record for a state is a later period only if the first ended before its consent. */
+static void test_overlapping_periods(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL,
+                           "    - state: AA\n"
+                           "      consent: {date: 1990-03-01, type: accession, source: src}\n"
+                           "      denunciation: {date: 1995-01-01, source: src}\n"
+                           "    - {state: AA, consent: {date: 1994-03-01, type: accession, source: src}}\n",
+                           NULL, NULL),
+                      "t-parties.yaml", 8, 7,
+                      "duplicate party record for state 'AA' (also defined at t-parties.yaml:5:7)");
+}
+
+static void test_ceased_and_denounced(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL,
+                           "    - state: AA\n"
+                           "      consent: {date: 1990-03-01, type: accession, source: src}\n"
+                           "      denunciation: {date: 1995-01-01, source: src}\n"
+                           "      ceased: {date: 1996-01-01, source: src}\n",
+                           NULL, NULL),
+                      "t-parties.yaml", 8, 15,
+                      "a record ends by a denunciation or by 'ceased', not both");
+}
+
+static void test_incomplete_table_names_known_states(void **state)
+{
+    (void)state;
+    assert_load_error(load(NULL, NULL, NULL,
+                           "    - {state: AA, consent: {date: 1990-03-01, type: accession, source: src}}\n"
+                           "  incomplete: {source: src, states: [BB, XX]}\n",
+                           NULL, NULL),
+                      "t-parties.yaml", 6, 37, "unknown state 'XX'");
 }
 
 static void test_regex_that_does_not_compile(void **state)
@@ -406,6 +512,16 @@ static void test_denunciation_without_consent(void **state)
                  "      denunciation: {date: 1995-01-01, source: src}\n");
     assert_at(the_problem("record-dates"), PACTA_SEVERITY_ERROR, "t-parties.yaml", 5, 7,
               "AA's record has a denunciation (1995-01-01) but no consent to denounce");
+}
+
+static void test_incomplete_lists_a_recorded_state(void **state)
+{
+    (void)state;
+    lint_records("    - {state: AA, consent: {date: 1990-03-01, type: accession, source: src}}\n"
+                 "  incomplete: {source: src, states: [AA, BB]}\n");
+    assert_at(the_problem("incomplete-lists-recorded"), PACTA_SEVERITY_WARNING, "t-parties.yaml", 5,
+              7, "AA has a record, yet the Treaty's party table lists it under 'incomplete: "
+                 "states' as a state it omits");
 }
 
 static void test_entry_into_force_before_adoption(void **state)
@@ -565,6 +681,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_clean_rules_have_no_problem, teardown),
+        cmocka_unit_test_teardown(test_mirror_links_by_host, teardown),
+        cmocka_unit_test_teardown(test_citations_without_identifier_or_twice, teardown),
+        cmocka_unit_test_teardown(test_host_of_unknown_kind, teardown),
         cmocka_unit_test_teardown(test_date_without_source, teardown),
         cmocka_unit_test_teardown(test_provision_text_without_source, teardown),
         cmocka_unit_test_teardown(test_consent_before_adoption, teardown),
@@ -572,6 +691,9 @@ int main(void)
         cmocka_unit_test_teardown(test_rule_citing_missing_provision, teardown),
         cmocka_unit_test_teardown(test_unknown_state, teardown),
         cmocka_unit_test_teardown(test_duplicate_records, teardown),
+        cmocka_unit_test_teardown(test_overlapping_periods, teardown),
+        cmocka_unit_test_teardown(test_ceased_and_denounced, teardown),
+        cmocka_unit_test_teardown(test_incomplete_table_names_known_states, teardown),
         cmocka_unit_test_teardown(test_regex_that_does_not_compile, teardown),
         cmocka_unit_test_teardown(test_reservation_to_non_reservable_provision, teardown),
         cmocka_unit_test_teardown(test_reservation_partly_non_reservable, teardown),
@@ -583,6 +705,7 @@ int main(void)
         cmocka_unit_test_teardown(test_succession_effective_before_entry_into_force, teardown),
         cmocka_unit_test_teardown(test_reservation_withdrawn_before_consent, teardown),
         cmocka_unit_test_teardown(test_denunciation_without_consent, teardown),
+        cmocka_unit_test_teardown(test_incomplete_lists_a_recorded_state, teardown),
         cmocka_unit_test_teardown(test_entry_into_force_before_adoption, teardown),
         cmocka_unit_test_teardown(test_source_nothing_cites, teardown),
         cmocka_unit_test_teardown(test_indicator_matching_the_empty_string, teardown),

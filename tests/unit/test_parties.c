@@ -11,11 +11,12 @@
  * and a year-only consent without type), consent before the general entry
  * into force, signatories that never ratified, non-parties, states bound only
  * through the 1967 Protocol, the DPRK's ineffective withdrawal from the ICCPR,
- * and Turkey, whose geographic limitation the records note but pacta cannot
- * yet apply.
+ * and Turkey, whose geographic limitation (a declaration in its record) does
+ * not change when the Convention bound it.
  *
  * Sources (ids of rules/sources*.yaml):
- *   untc-scrape  UNTC status tables MTDSG IV.4, IV.9, V.2, V.5 as copied by
+ *   untc-scrape-rc, -p, -cat, -iccpr
+ *                UNTC status tables MTDSG V.2, V.5, IV.9, IV.4 as copied by
  *                zmjones/untreaties (2012-13), copied to tools/data/untc-scrape/
  *   untc-rc, untc-p, untc-iccpr, untc-cat
  *                UNTC status pages and printouts read directly
@@ -49,7 +50,7 @@ typedef struct party_case {
     const char *in_force;
     const char *clause;
     const char *via;         /* NULL unless bound through another instrument */
-    const char *source;      /* the source id the reasons cite for the consent or signature */
+    const char *source;      /* how the reasons cite the source of the consent or signature (its short citation) */
 } party_case;
 
 /* A state that consented before the general entry into force was bound from
@@ -64,129 +65,130 @@ static const party_case CASES[] = {
     /* ---------------------------------------------- Refugee Convention */
     /* untc-rc (R1, R2) "China 24 Sep 1982 a"; +90 days */
     {"CN", "2023-10-09", RC, "refugee-convention", "1982-09-24", "accession", "1982-12-23",
-     "art. 43(2)", NULL, "untc-rc"},
+     "art. 43(2)", NULL, "MTDSG V.2"},
     /* untc-scrape 5-2 "Turkey 24 Aug 1951, 30 Mar 1962"; +90 days. Turkey's
      * declaration under art. 1B(1) limits the refugee definition to events in
-     * Europe (untc-scrape-declarations 5-5): noted on the record, not applied. */
+     * Europe (untc-scrape-p, declarations 5-5): recorded as a declaration,
+     * weighed per person (examples/geographic-limitation.yaml). */
     {"TR", "2016-04-04", RC, "refugee-convention", "1962-03-30", "ratification", "1962-06-28",
-     "art. 43(2)", NULL, "untc-scrape"},
+     "art. 43(2)", NULL, "MTDSG V.2 (status 2012-13)"},
     /* untc-scrape 5-2 "United Kingdom ..., 28 Jul 1951, 11 Mar 1954": deposited
      * after the sixth instrument (Australia, 22 Jan 1954), so 90 days later */
     {"GB", "2000-01-01", RC, "refugee-convention", "1954-03-11", "ratification", "1954-06-09",
-     "art. 43(2)", NULL, "untc-scrape"},
+     "art. 43(2)", NULL, "MTDSG V.2 (status 2012-13)"},
     /* untc-rc "Denmark 28 Jul 1951 4 Dec 1952": among the first six, bound from
      * the general entry into force */
     {"DK", "2000-01-01", RC, "refugee-convention", "1952-12-04", "ratification", "1954-04-22",
-     GENERAL, NULL, "untc-rc"},
+     GENERAL, NULL, "MTDSG V.2"},
     /* untc-rc "Australia 22 Jan 1954 a": the sixth instrument, so art. 43(1): 22 Apr 1954 */
     {"AU", "2000-01-01", RC, "refugee-convention", "1954-01-22", "accession", "1954-04-22",
-     GENERAL, NULL, "untc-rc"},
+     GENERAL, NULL, "MTDSG V.2"},
     /* untc-scrape 5-2 "Republic of Korea 3 Dec 1992 a" */
     {"KR", "2000-01-01", RC, "refugee-convention", "1992-12-03", "accession", "1993-03-03",
-     "art. 43(2)", NULL, "untc-scrape"},
+     "art. 43(2)", NULL, "MTDSG V.2 (status 2012-13)"},
     /* untc-scrape 5-2 "Philippines 22 Jul 1981 a" */
     {"PH", "2000-01-01", RC, "refugee-convention", "1981-07-22", "accession", "1981-10-20",
-     "art. 43(2)", NULL, "untc-scrape"},
+     "art. 43(2)", NULL, "MTDSG V.2 (status 2012-13)"},
     /* untc-scrape 5-2 "Zimbabwe 25 Aug 1981 a" */
     {"ZW", "2000-01-01", RC, "refugee-convention", "1981-08-25", "accession", "1981-11-23",
-     "art. 43(2)", NULL, "untc-scrape"},
+     "art. 43(2)", NULL, "MTDSG V.2 (status 2012-13)"},
     /* untc-scrape 5-2 "Zambia 24 Sep 1969 d": a succession whose effective date
      * the page does not give binds from some day up to the notification */
     {"ZM", "2000-01-01", RC, "refugee-convention", "1969-09-24", "succession",
-     "1954-04-22..1969-09-24", NULL, NULL, "untc-scrape"},
+     "1954-04-22..1969-09-24", NULL, NULL, "MTDSG V.2 (status 2012-13)"},
     /* unhcr-ga-2021: South Sudan, Convention 2018 (year only, no type) */
     {"SS", "2020-01-01", RC, "refugee-convention", "2018", NULL, "2018-04-01..2019-03-31",
-     "art. 43(2)", NULL, "unhcr-ga-2021"},
+     "art. 43(2)", NULL, "UNHCR Global Appeal 2021 Update"},
     /* absent from every table of parties read (untc-scrape 5-2, T16) */
     {"KP", "2000-01-01", RC, "refugee-convention", NULL, NULL, NULL, NULL, NULL, NULL},
 
     /* ---------------------------------- bound only through the Protocol */
     /* untc-scrape 5-5 "United States of America 1 Nov 1968 a"; no Convention row */
     {"US", "2019-06-14", RC, "refugee-protocol", "1968-11-01", "accession", "1968-11-01",
-     "art. VIII(2)", "refugee-protocol", "untc-scrape"},
+     "art. VIII(2)", "refugee-protocol", "MTDSG V.5 (status 2012-13)"},
     /* untc-scrape 5-5 "Venezuela (Bolivarian Republic of) 19 Sep 1986 a"; no Convention row */
     {"VE", "2000-01-01", RC, "refugee-protocol", "1986-09-19", "accession", "1986-09-19",
-     "art. VIII(2)", "refugee-protocol", "untc-scrape"},
+     "art. VIII(2)", "refugee-protocol", "MTDSG V.5 (status 2012-13)"},
     /* untc-p (P1) "Cabo Verde 9 Jul 1987 a"; no Convention row */
     {"CV", "2000-01-01", RC, "refugee-protocol", "1987-07-09", "accession", "1987-07-09",
-     "art. VIII(2)", "refugee-protocol", "untc-p"},
+     "art. VIII(2)", "refugee-protocol", "MTDSG V.5"},
     /* Eswatini: Protocol 28 Jan 1969 (untc-scrape 5-5 "Swaziland"), Convention
      * 14 Feb 2000 (untc-rc "Eswatini 14 Feb 2000 a"): the Protocol alone in
      * 1990, the Convention from 14 May 2000 (a leap year) */
     {"SZ", "1990-01-01", RC, "refugee-protocol", "1969-01-28", "accession", "1969-01-28",
-     "art. VIII(2)", "refugee-protocol", "untc-scrape"},
+     "art. VIII(2)", "refugee-protocol", "MTDSG V.5 (status 2012-13)"},
     {"SZ", "2010-01-01", RC, "refugee-convention", "2000-02-14", "accession", "2000-05-14",
-     "art. 43(2)", NULL, "untc-rc"},
+     "art. 43(2)", NULL, "MTDSG V.2"},
     /* China on a day between its Protocol (in force on deposit) and its
      * Convention (90 days): untc-p "China 24 Sep 1982 a" */
     {"CN", "1982-10-01", RC, "refugee-protocol", "1982-09-24", "accession", "1982-09-24",
-     "art. VIII(2)", "refugee-protocol", "untc-p"},
+     "art. VIII(2)", "refugee-protocol", "MTDSG V.5"},
 
     /* -------------------------------------------------------------- CAT */
     /* untc-scrape 4-9 "China 12 Dec 1986, 4 Oct 1988": a ratification (seed 002's
      * "acceded" is wrong) */
     {"CN", "2023-10-09", CAT, "cat", "1988-10-04", "ratification", "1988-11-03", "art. 27(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.9 (status 2012-13)"},
     /* untc-scrape 4-9 "United States of America 18 Apr 1988, 21 Oct 1994" */
     {"US", "2019-06-14", CAT, "cat", "1994-10-21", "ratification", "1994-11-20", "art. 27(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.9 (status 2012-13)"},
     /* untc-scrape 4-9 "Republic of Korea 9 Jan 1995 a" (CAT/C/32/Add.1 agrees) */
     {"KR", "2000-01-01", CAT, "cat", "1995-01-09", "accession", "1995-02-08", "art. 27(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.9 (status 2012-13)"},
     /* untc-scrape 4-9 "Thailand 2 Oct 2007 a" (CAT/C/THA/1 agrees) */
     {"TH", "2010-01-01", CAT, "cat", "2007-10-02", "accession", "2007-11-01", "art. 27(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.9 (status 2012-13)"},
     /* untc-scrape 4-9 "Russian Federation 10 Dec 1985, 3 Mar 1987": before the
      * general entry into force */
     {"RU", "2000-01-01", CAT, "cat", "1987-03-03", "ratification", "1987-06-26", GENERAL,
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.9 (status 2012-13)"},
     /* untc-cat (C1) "Afghanistan 4 Feb 1985, 1 Apr 1987" */
     {"AF", "2000-01-01", CAT, "cat", "1987-04-01", "ratification", "1987-06-26", GENERAL,
-     NULL, "untc-cat"},
+     NULL, "MTDSG IV.9"},
     /* untc-scrape 4-9 "Czech Republic 22 Feb 1993 d" */
     {"CZ", "2000-01-01", CAT, "cat", "1993-02-22", "succession", "1987-06-26..1993-02-22",
-     NULL, NULL, "untc-scrape"},
+     NULL, NULL, "MTDSG IV.9 (status 2012-13)"},
     /* vietnamplus-2015: in force 7 Mar 2015, deposit 30 days before (after the scrape) */
     {"VN", "2019-04-03", CAT, "cat", "2015-02-05", "ratification", "2015-03-07", "art. 27(2)",
-     NULL, "vietnamplus-2015"},
+     NULL, "VietnamPlus (2015)"},
     /* wpd: Angola 2019 (year only, no type; after the scrape) */
     {"AO", "2020-06-01", CAT, "cat", "2019", NULL, "2019-01-31..2020-01-30", "art. 27(2)", NULL,
-     "wpd"},
+     "WPD treaty ratification years"},
     /* untc-scrape 4-9 "India 14 Oct 1997," with no ratification: a signatory */
-    {"IN", "2000-01-01", CAT, "cat", NULL, NULL, NULL, NULL, NULL, "untc-scrape"},
+    {"IN", "2000-01-01", CAT, "cat", NULL, NULL, NULL, NULL, NULL, "MTDSG IV.9 (status 2012-13)"},
 
     /* ------------------------------------------------------------ ICCPR */
     /* untc-scrape 4-4 "Democratic People's Republic of Korea 14 Sep 1981 a";
      * bound in 2000 despite its 1997 notice of withdrawal */
     {"KP", "2000-01-01", ICCPR, "iccpr", "1981-09-14", "accession", "1981-12-14", "art. 49(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-scrape 4-4 "China 5 Oct 1998," with no ratification: a signatory */
-    {"CN", "2023-10-09", ICCPR, "iccpr", NULL, NULL, NULL, NULL, NULL, "untc-scrape"},
+    {"CN", "2023-10-09", ICCPR, "iccpr", NULL, NULL, NULL, NULL, NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-scrape 4-4 "United States of America 5 Oct 1977, 8 Jun 1992" */
     {"US", "2019-06-14", ICCPR, "iccpr", "1992-06-08", "ratification", "1992-09-08",
-     "art. 49(2)", NULL, "untc-scrape"},
+     "art. 49(2)", NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-scrape 4-4 "Japan 30 May 1978, 21 Jun 1979" */
     {"JP", "2000-01-01", ICCPR, "iccpr", "1979-06-21", "ratification", "1979-09-21",
-     "art. 49(2)", NULL, "untc-scrape"},
+     "art. 49(2)", NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-scrape 4-4 "Zimbabwe 13 May 1991 a" */
     {"ZW", "2000-01-01", ICCPR, "iccpr", "1991-05-13", "accession", "1991-08-13", "art. 49(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-scrape 4-4 "Equatorial Guinea 25 Sep 1987 a" (WPD's 1979 is wrong) */
     {"GQ", "2000-01-01", ICCPR, "iccpr", "1987-09-25", "accession", "1987-12-25", "art. 49(2)",
-     NULL, "untc-scrape"},
+     NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-scrape 4-4 "Mongolia 5 Jun 1968, 18 Nov 1974": before the general
      * entry into force */
     {"MN", "2000-01-01", ICCPR, "iccpr", "1974-11-18", "ratification", "1976-03-23",
-     GENERAL, NULL, "untc-scrape"},
+     GENERAL, NULL, "MTDSG IV.4 (status 2012-13)"},
     /* untc-iccpr (I1) "Afghanistan 24 Jan 1983 a" */
     {"AF", "2000-01-01", ICCPR, "iccpr", "1983-01-24", "accession", "1983-04-24", "art. 49(2)",
-     NULL, "untc-iccpr"},
+     NULL, "MTDSG IV.4"},
     /* untc-scrape 4-4 "Serbia 12 Mar 2001 d" */
     {"RS", "2010-01-01", ICCPR, "iccpr", "2001-03-12", "succession", "1976-03-23..2001-03-12",
-     NULL, NULL, "untc-scrape"},
+     NULL, NULL, "MTDSG IV.4 (status 2012-13)"},
     /* wpd: Fiji 2018 (year only; after the scrape) */
     {"FJ", "2020-01-01", ICCPR, "iccpr", "2018", NULL, "2018-04-01..2019-03-31", "art. 49(2)",
-     NULL, "wpd"},
+     NULL, "WPD treaty ratification years"},
 };
 
 static pacta_rulebase *rb;

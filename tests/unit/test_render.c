@@ -61,7 +61,7 @@ static pacta_finding *finding_add(pacta_report *rep, pacta_verdict v, const char
     return f;
 }
 
-/* The finding of spec/findings.md, with steps and facts. */
+/* The finding of docs/findings.md, with steps and facts. */
 static pacta_finding *full_finding(pacta_report *rep)
 {
     static const char *const events[] = {"e1", "e2"};
@@ -282,6 +282,14 @@ static void test_json_empty_report(void **state)
     pacta_report *rep = report_new("s.yaml", "T");
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
     assert_string_equal(out.data,
+                        "{\"pacta\": \"" PACTA_VERSION_STRING "\", \"format\": 2, "
+                        "\"scenario\": {\"file\": \"s.yaml\", \"title\": \"T\"}, "
+                        "\"sources\": {}, \"provisions\": {}, "
+                        "\"findings\": [], "
+                        "\"summary\": {\"violation\": 0, \"no_violation\": 0, "
+                        "\"undetermined\": 0, \"not_applicable\": 0}}");
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, &out), PACTA_OK);
+    assert_string_equal(out.data,
                         "{\"pacta\": \"" PACTA_VERSION_STRING "\", "
                         "\"scenario\": {\"file\": \"s.yaml\", \"title\": \"T\"}, "
                         "\"findings\": [], "
@@ -314,7 +322,7 @@ static void test_json_full_finding(void **state)
     sink out = {0};
     pacta_report *rep = report_new("examples/prc-2023.yaml", "PRC 2023");
     full_finding(rep);
-    assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, &out), PACTA_OK);
     assert_string_equal(
         out.data,
         "{\"pacta\": \"" PACTA_VERSION_STRING "\", "
@@ -353,6 +361,40 @@ static void test_json_full_finding(void **state)
     sink_reset(&out);
 }
 
+/* Format 2: the citation and the provision's words once at the top, cited by key. */
+static void test_json_v2_tables(void **state)
+{
+    (void)state;
+    sink out = {0};
+    pacta_report *rep = report_new("examples/prc-2023.yaml", "PRC 2023");
+    full_finding(rep);
+    full_finding(rep)->citations[0].id = NULL; /* the same citation twice: listed once */
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_EXPLAIN, &out), PACTA_OK);
+    const char *t = out.data;
+    assert_non_null(strstr(t, "\"format\": 2, "));
+    assert_non_null(strstr(t, "\"sources\": {\"refugee-convention/art_33__para_1\": "
+                              "{\"instrument\": \"refugee-convention\", \"provision\": "
+                              "\"art_33__para_1\", \"label\": \"Convention relating to the "
+                              "Status of Refugees, art. 33(1)\", \"source\": \"189 UNTS 137\"}}, "));
+    assert_non_null(strstr(t, "\"provisions\": {\"refugee-convention/art_33__para_1\": "
+                              "{\"instrument\": \"refugee-convention\", \"provision\": "
+                              "\"art_33__para_1\", \"label\": \"Refugee Convention art. 33(1)\", "
+                              "\"text\": \"No Contracting State shall expel or return "
+                              "(\\\"refouler\\\") a refugee\"}}, "));
+    assert_non_null(strstr(t, "\"facts\": [{\"ref\": \"KP.persecution_on_return\", "));
+    assert_non_null(strstr(t, "\"citations\": [\"refugee-convention/art_33__para_1\"], "));
+    assert_non_null(strstr(t, "\"facts\": [0, 1], \"reasons\": []}, {\"kind\": \"exception\""));
+    assert_null(strstr(t, "provision_text"));
+    /* the second finding cites the same facts: the table holds them once */
+    const char *table = strstr(t, "\"facts\": [{");
+    assert_null(strstr(table + 1, "\"facts\": [{"));
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
+    assert_null(strstr(out.data, "\"steps\""));
+    assert_null(strstr(out.data, "\"facts\""));
+    pacta_report_free(rep);
+    sink_reset(&out);
+}
+
 static void test_json_customary_and_not_applicable(void **state)
 {
     (void)state;
@@ -381,7 +423,7 @@ static void test_json_long_text(void **state)
     for (int i = 0; i < 20000; i++)
         text[i] = "ab\"\n"[i % 4];
     f->provision_text = text;
-    assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, &out), PACTA_OK);
     const char *p = strstr(out.data, "\"provision_text\": \"ab\\\"\\nab\\\"\\n");
     assert_non_null(p);
     assert_non_null(strstr(p, "ab\\\"\\n\", \"steps\""));
@@ -404,13 +446,14 @@ static void test_render_write_failure(void **state)
     assert_int_equal(pacta_render(NULL, NULL, PACTA_FORMAT_JSON, 0, sink_write, &out),
                      PACTA_EUSAGE);
     assert_int_equal(pacta_render(rep, NULL, (pacta_format)7, 0, sink_write, &out), PACTA_EUSAGE);
+    assert_int_equal(pacta_render(rep, NULL, PACTA_FORMAT_SVG, 0, sink_write, &out), PACTA_EUSAGE);
     assert_int_equal(pacta_render(rep, NULL, PACTA_FORMAT_TEXT, 0, NULL, NULL), PACTA_EUSAGE);
     pacta_report_free(rep);
 }
 
 /* ------------------------------------------------------------ text */
 
-static void test_text_worksheet(void **state)
+static void test_text_answer_first(void **state)
 {
     (void)state;
     sink out = {0};
@@ -420,45 +463,49 @@ static void test_text_worksheet(void **state)
     na->provision_label = "CAT art. 3(1)";
     assert_int_equal(render(rep, PACTA_FORMAT_TEXT, 0, &out), PACTA_OK);
     const char *t = out.data;
-    assert_non_null(strstr(t, "Forced return \xEF\xBF\xBD of escapees\n"));
-    assert_non_null(strstr(t, "  file: examples/prc-2023.yaml\n"));
+    /* the summary table comes first */
+    assert_true(strncmp(t, "#  Verdict    Event    Actor  Act  Date        Instrument\n"
+                           "1  VIOLATION  e1 \xE2\x86\x92 e2  CN          2023-10-09  "
+                           "refugee-convention\n\n",
+                        strlen("#  Verdict    Event    Actor  Act  Date        Instrument\n"
+                               "1  VIOLATION  e1 \xE2\x86\x92 e2  CN          2023-10-09  "
+                               "refugee-convention\n\n")) == 0);
     assert_non_null(
-        strstr(t, "\nVIOLATION  Refugee Convention art. 33(1) \xE2\x80\x94 CN, e1 \xE2\x86\x92 e2 "
-                  "(2023-10-09)\n"));
-    assert_non_null(strstr(t, "  Rule: refugee-convention/return-to-risk\n"));
-    assert_non_null(strstr(t, "  Text: \"No Contracting State shall expel or return "
-                              "(\"refouler\") a refugee\"\n"));
-    assert_non_null(strstr(t, "  Basis: treaty\n"));
-    assert_non_null(strstr(t, "  Bound: accession 1982-09-24; in force 1982-12-23\n"));
-    assert_non_null(strstr(t, "  Reasons:\n    1. CN returned \"escapees\" to KP on 2023-10-09\n"
-                              "    2. CN was bound by the Refugee Convention\n"));
-    assert_non_null(strstr(t, "  Analysis:\n    element refugee: true\n"
-                              "      the person is a refugee\n"));
-    /* fact lines wrap at 78 columns under their text */
-    assert_non_null(strstr(t, "      - KP.persecution_on_return = true (from condition: "
-                              "conditions[1], source\n        coi-2014)\n"));
-    assert_non_null(strstr(t, "      - e2.voluntary = false (from text: forcible-removal, text "
-                              "\"forcibly\n        repatriated\" at 6-26)\n"));
-    assert_non_null(strstr(t, "    exception danger-to-security (art_33__para_2): unknown\n"));
-    assert_non_null(strstr(t, "  Caveats:\n    - Art. 33(2) exception not established\n"));
-    assert_non_null(strstr(t, "  Citations:\n    - Convention relating to the Status of "
-                              "Refugees, art. 33(1); 189 UNTS 137\n"));
+        strstr(t, "\n[1] VIOLATION  Refugee Convention art. 33(1) \xE2\x80\x94 CN, e1 \xE2\x86\x92 "
+                  "e2 (2023-10-09)\n"));
+    assert_non_null(strstr(t, "    Rule: Return of a refugee to where life or freedom is "
+                              "threatened\n      (refugee-convention/return-to-risk)\n"));
+    assert_non_null(strstr(t, "    Bound: accession 1982-09-24; in force 1982-12-23\n"));
+    /* the facts that decided each element, and the exceptions weighed */
+    assert_non_null(strstr(t, "    Decided by: refugee established (KP.persecution_on_return = "
+                              "true;\n      e2.voluntary = false)\n"));
+    assert_non_null(strstr(t, "    Exceptions: danger-to-security open\n"));
+    assert_non_null(strstr(t, "    Cite: Convention relating to the Status of Refugees, art. "
+                              "33(1); 189 UNTS\n      137\n"));
     assert_null(strstr(t, "NOT APPLICABLE"));
+    assert_null(strstr(t, "\x1b"));
     assert_non_null(strstr(t, "\n1 violation, 0 no_violation, 0 undetermined, 1 not_applicable "
                               "(not_applicable hidden; use --all)\n"));
+    assert_non_null(strstr(t, "\nScenario: Forced return \xEF\xBF\xBD of escapees \xE2\x80\x94 "
+                              "examples/prc-2023.yaml\n"));
     assert_int_equal(t[out.len - 1], '\n');
     for (size_t i = 0; i < out.len; i++) /* nothing but newlines below 0x20 */
         assert_true((unsigned char)t[i] >= 0x20 || t[i] == '\n');
 
     assert_int_equal(render(rep, PACTA_FORMAT_TEXT, PACTA_RENDER_ALL, &out), PACTA_OK);
-    assert_non_null(strstr(out.data, "\nNOT APPLICABLE  CAT art. 3(1) \xE2\x80\x94 CN, e2"));
-    assert_non_null(strstr(out.data, "1 not_applicable\n"));
+    assert_non_null(strstr(out.data, "\n2  NOT APPLICABLE  e2 "));
+    assert_non_null(strstr(out.data, "\n[2] NOT APPLICABLE  CAT art. 3(1) \xE2\x80\x94 CN, e2"));
     assert_null(strstr(out.data, "hidden"));
+
+    /* colour only when asked: the verdict in red, the headings in bold */
+    assert_int_equal(render(rep, PACTA_FORMAT_TEXT, PACTA_RENDER_COLOR, &out), PACTA_OK);
+    assert_non_null(strstr(out.data, "\x1b[1;31mVIOLATION\x1b[0m"));
+    assert_non_null(strstr(out.data, "\x1b[1m#\x1b[0m"));
     pacta_report_free(rep);
     sink_reset(&out);
 }
 
-static void test_text_wraps_and_truncates(void **state)
+static void test_text_wraps(void **state)
 {
     (void)state;
     sink out = {0};
@@ -469,21 +516,51 @@ static void test_text_wraps_and_truncates(void **state)
     char *text = arena_alloc(rep->ar, 2000);
     for (int i = 0; i < 1999; i++)
         text[i] = i % 10 == 9 ? ' ' : 'w';
-    f->provision_text = text;
+    f->rule_title = text;
+    f->instrument = "an-instrument-with-a-very-long-identifier-that-cannot-fit-in-its-column";
     assert_int_equal(render(rep, PACTA_FORMAT_TEXT, 0, &out), PACTA_OK);
-    const char *t = strstr(out.data, "  Text: \"");
-    assert_non_null(t);
-    const char *end = strstr(t, "\xE2\x80\xA6\"\n");
-    assert_non_null(end); /* truncated with an ellipsis */
-    assert_true(end - t < 400);
     for (const char *p = out.data; *p;) { /* every line within the width */
         const char *nl = strchr(p, '\n');
         assert_non_null(nl);
         assert_true(nl - p <= 80);
         p = nl + 1;
     }
-    assert_non_null(strstr(out.data, "UNDETERMINED  refugee-convention art_33__para_1 "));
-    assert_non_null(strstr(out.data, "  Missing:\n    - KP.torture_on_return\n"));
+    assert_non_null(strstr(out.data, "\n[1] UNDETERMINED  "));
+    assert_non_null(strstr(out.data, "    Missing: KP.torture_on_return\n"));
+    pacta_report_free(rep);
+    sink_reset(&out);
+}
+
+/* ------------------------------------------------------------ HTML */
+
+static void test_html_escapes(void **state)
+{
+    (void)state;
+    sink out = {0};
+    writer w;
+    writer_init(&w, sink_write, &out, NULL);
+    writer_html(&w, "<a href='x'>&\"\t\x01\xFF é</a>");
+    assert_int_equal(writer_finish(&w), PACTA_OK);
+    assert_string_equal(out.data, "&lt;a href=&#39;x&#39;&gt;&amp;&quot; \xEF\xBF\xBD\xEF\xBF\xBD "
+                                  "é&lt;/a&gt;");
+    sink_reset(&out);
+
+    pacta_report *rep = report_new("<s>.yaml", "<script>alert(1)</script> & \"q\"");
+    pacta_finding *f = full_finding(rep);
+    f->citations[0].url = "javascript:alert(1)"; /* not a link a page may carry */
+    f->actor = "C<N";
+    assert_int_equal(render(rep, PACTA_FORMAT_HTML, 0, &out), PACTA_OK);
+    const char *t = out.data;
+    assert_true(strncmp(t, "<!DOCTYPE html>\n", 16) == 0);
+    assert_null(strstr(t, "<script>alert"));
+    assert_non_null(strstr(t, "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</h1>"));
+    assert_non_null(strstr(t, "data-actor=\"C&lt;N\""));
+    assert_null(strstr(t, "javascript:"));
+    assert_non_null(strstr(t, "<tr id=\"row-1\" data-rule=\"refugee-convention/return-to-risk\" "
+                              "data-verdict=\"violation\""));
+    assert_non_null(strstr(t, "<details><summary>"));
+    assert_int_equal(t[out.len - 1], '\n');
+    assert_non_null(strstr(t, "</html>\n"));
     pacta_report_free(rep);
     sink_reset(&out);
 }
@@ -616,11 +693,13 @@ int main(void)
         cmocka_unit_test(test_json_empty_report),
         cmocka_unit_test(test_json_tricky_title),
         cmocka_unit_test(test_json_full_finding),
+        cmocka_unit_test(test_json_v2_tables),
         cmocka_unit_test(test_json_customary_and_not_applicable),
         cmocka_unit_test(test_json_long_text),
         cmocka_unit_test(test_render_write_failure),
-        cmocka_unit_test(test_text_worksheet),
-        cmocka_unit_test(test_text_wraps_and_truncates),
+        cmocka_unit_test(test_text_answer_first),
+        cmocka_unit_test(test_text_wraps),
+        cmocka_unit_test(test_html_escapes),
         cmocka_unit_test(test_accessors),
         cmocka_unit_test(test_expectations),
     };

@@ -3,7 +3,8 @@
  * a small synthetic rulebase so that a test fails for one reason only:
  * entry into force (90 days, 30 days, 3 months, same day, consent before
  * general entry into force), signature alone, succession, denunciation (and
- * a treaty that cannot be denounced), reservations (valid, and to a
+ * a treaty that cannot be denounced), a second period of participation, a
+ * cessation, party tables marked incomplete, reservations (valid, and to a
  * non-reservable provision), imprecise dates, Kleene connectives,
  * exceptions (established, unknown, offered to an absolute rule),
  * sequences with an in-between condition, indicators with spans, fact
@@ -362,6 +363,97 @@ static void test_denunciation_takes_effect_after_delay(void **state)
     check_return("2001-06-15", NULL);
     assert_verdict("t/plain", PACTA_NOT_APPLICABLE);
     assert_true(HAS_REASON(finding("t/plain"), "denounced"));
+}
+
+/* Denounced, then a party again: each period binds from its own entry into force. */
+static void test_second_period_of_participation(void **state)
+{
+    (void)state;
+    const char *periods = "    - state: AA\n"
+                          "      consent: {date: 1990-03-01, type: accession, source: src}\n"
+                          "      denunciation: {date: 1995-01-01, source: src}\n"
+                          "    - {state: AA, consent: {date: 2000-01-01, type: ratification, source: src}}\n";
+    static const struct {
+        const char *date;
+        pacta_verdict verdict;
+        const char *reason;
+    } days[] = {
+        {"1995-12-31", PACTA_VIOLATION, "took effect 1 year later, on 1996-01-01, after the event"},
+        {"1996-01-01", PACTA_NOT_APPLICABLE, "on 1996-01-01, before the event"},
+        {"2000-03-30", PACTA_NOT_APPLICABLE, "was a party to the Treaty before, by its accession of "
+                                             "1990-03-01 [Test source], until 1996-01-01"},
+        {"2000-03-31", PACTA_VIOLATION, "the record weighed is its later ratification"},
+    };
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        load_default_rules(periods);
+        check_return(days[i].date, NULL);
+        assert_verdict("t/plain", days[i].verdict);
+        assert_true(HAS_REASON(finding("t/plain"), days[i].reason));
+        teardown(NULL);
+    }
+}
+
+/* A cessation the depositary records ends the period on that day, with no delay added. */
+static void test_ceased_to_be_a_party(void **state)
+{
+    (void)state;
+    const char *party = "    - state: AA\n"
+                        "      consent: {date: 1990-03-01, type: accession, source: src}\n"
+                        "      ceased: {date: 2005-05-05, source: src}\n";
+    load_default_rules(party);
+    check_return("2005-05-04", NULL);
+    assert_verdict("t/plain", PACTA_VIOLATION);
+    teardown(NULL);
+    load_default_rules(party);
+    check_return("2005-05-05", NULL);
+    assert_verdict("t/plain", PACTA_NOT_APPLICABLE);
+    assert_true(HAS_REASON(finding("t/plain"), "AA ceased to be a party to the Treaty on 2005-05-05 "
+                                               "[Test source], before the event"));
+}
+
+/* ------------------------------------------------------ incomplete party tables */
+
+/* A table marked incomplete leaves a state with no record unknown: the finding
+ * waits for its party record. Listed states only, when it lists them. */
+static void test_incomplete_table(void **state)
+{
+    (void)state;
+    const char *other = "    - {state: CC, consent: {date: 1990-03-01, type: accession, source: src}}\n";
+    char table[512];
+    snprintf(table, sizeof table, "%s  incomplete: {source: src, note: rows missing}\n", other);
+    load_default_rules(table);
+    check_return("2020-01-01", NULL);
+    assert_verdict("t/plain", PACTA_UNDETERMINED);
+    const pacta_finding *f = finding("t/plain");
+    assert_true(HAS_REASON(f, "party table for the Treaty is incomplete [Test source]; no record for AA"));
+    assert_int_equal(pacta_finding_missing_count(f), 1);
+    assert_string_equal(pacta_finding_missing(f, 0), "t.parties.AA");
+    teardown(NULL);
+
+    /* the risk is absent: still undetermined, the record alone missing */
+    load_default_rules(table);
+    check("events:\n  - {id: e1, date: 2020-01-01, actor: AA, action: return, subject: p1, to: BB}\n"
+          "conditions:\n  - {state: BB, fact: risk, value: false}\n"
+          "  - {state: BB, fact: onward, value: false}\n");
+    assert_verdict("t/plain", PACTA_UNDETERMINED);
+    f = finding("t/plain");
+    assert_int_equal(pacta_finding_missing_count(f), 1);
+    assert_string_equal(pacta_finding_missing(f, 0), "t.parties.AA");
+    teardown(NULL);
+
+    /* a list of the states it may omit: AA is not one, so no record means not a party */
+    snprintf(table, sizeof table, "%s  incomplete: {source: src, states: [BB]}\n", other);
+    load_default_rules(table);
+    check_return("2020-01-01", NULL);
+    assert_verdict("t/plain", PACTA_NOT_APPLICABLE);
+    assert_true(HAS_REASON(finding("t/plain"), "is not a party to the Treaty"));
+    teardown(NULL);
+
+    /* a complete table: no record, not a party */
+    load_default_rules(other);
+    check_return("2020-01-01", NULL);
+    assert_verdict("t/plain", PACTA_NOT_APPLICABLE);
+    assert_int_equal(pacta_finding_missing_count(finding("t/plain")), 0);
 }
 
 static void test_no_denunciation_clause(void **state)
@@ -845,6 +937,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_eif_ninety_days, teardown),
+        cmocka_unit_test_teardown(test_second_period_of_participation, teardown),
+        cmocka_unit_test_teardown(test_ceased_to_be_a_party, teardown),
+        cmocka_unit_test_teardown(test_incomplete_table, teardown),
         cmocka_unit_test_teardown(test_eif_thirty_days, teardown),
         cmocka_unit_test_teardown(test_eif_three_months, teardown),
         cmocka_unit_test_teardown(test_eif_same_day, teardown),

@@ -35,6 +35,8 @@ static const char VOCABULARY[] =
     "  - {code: DD, name: Dland, source: src}\n"
     "  - {code: EE, name: Eland, source: src}\n"
     "  - {code: FF, name: Fland, source: src}\n"
+    "  - {code: GG, name: Gland, source: src}\n"
+    "  - {code: HH, name: Hland, source: src}\n"
     "actions:\n"
     "  - {name: return, label: return, verb: returned, removal: true, fields: [to], required: [to]}\n"
     "facts:\n"
@@ -133,7 +135,10 @@ static const char CUSTOM[] =
  *     notice (ineffective: no denunciation clause).
  * DD: succession to the Treaty without an effective date; denounced it.
  * EE: ratified the Treaty before its general entry into force.
- * FF: no record anywhere.
+ * FF: no record anywhere; the Protocol's table, marked incomplete, may omit it.
+ * GG: acceded to the Protocol, denounced it, acceded again.
+ * HH: acceded to the Protocol and ceased to be a party on a day the
+ *     depositary gives.
  */
 static const char TREATY_PARTIES[] =
     "pacta-rules: 1\n"
@@ -158,7 +163,15 @@ static const char PROTOCOL_PARTIES[] =
     "  instrument: p\n"
     "  records:\n"
     "    - {state: AA, consent: {date: 1982-09-24, type: accession, source: depositary}}\n"
-    "    - {state: BB, consent: {date: 1968-11-01, type: accession, source: depositary}}\n";
+    "    - {state: BB, consent: {date: 1968-11-01, type: accession, source: depositary}}\n"
+    "    - state: GG\n"
+    "      consent: {date: 1970-01-01, type: accession, source: depositary}\n"
+    "      denunciation: {date: 1975-01-01, source: depositary}\n"
+    "    - {state: GG, consent: {date: 1980-01-01, type: accession, source: depositary}}\n"
+    "    - state: HH\n"
+    "      consent: {date: 1970-01-01, type: accession, source: depositary}\n"
+    "      ceased: {date: 1990-06-01, source: depositary}\n"
+    "  incomplete: {source: depositary, states: [FF]}\n";
 
 static const char COVENANT_PARTIES[] =
     "pacta-rules: 1\n"
@@ -397,6 +410,41 @@ static void test_no_record_and_customary_law(void **state)
     assert_string_equal(v.answers[0].rules[0], "custom/rule");
 }
 
+static void test_incomplete_table_is_unknown(void **state)
+{
+    (void)state;
+    timeline("FF", "2023-10-09");
+    pacta_timeline_entry_view e = entry("p", PACTA_TL_UNKNOWN, 0);
+    assert_contains(e.text, "party table for the Protocol is incomplete");
+    assert_string_equal(e.sources[0].id, "depositary");
+    assert_string_equal(pacta_timeline_kind_name(PACTA_TL_UNKNOWN), "unknown");
+    assert_int_equal(instrument("p").answers[0].bound, PACTA_UNKNOWN);
+    timeline("GG", NULL); /* a complete record: no 'unknown' line */
+    assert_int_equal(count_kind("p", PACTA_TL_UNKNOWN), 0);
+}
+
+static void test_two_periods_and_a_cessation(void **state)
+{
+    (void)state;
+    timeline("GG", "1977-01-01");
+    assert_int_equal(count_kind("p", PACTA_TL_CONSENT), 2);
+    assert_int_equal(count_kind("p", PACTA_TL_IN_FORCE), 2);
+    assert_string_equal(entry("p", PACTA_TL_CONSENT, 1).text, "accession again");
+    assert_string_equal(entry("p", PACTA_TL_CEASED, 0).date, "1976-01-01");
+    assert_int_equal(instrument("p").answers[0].bound, PACTA_FALSE);
+    timeline("GG", "1981-01-01");
+    pacta_timeline_answer_view a = instrument("p").answers[0];
+    assert_int_equal(a.bound, PACTA_TRUE);
+    assert_string_equal(a.binding.consent, "1980-01-01");
+    timeline("HH", "1990-06-01");
+    pacta_timeline_entry_view e = entry("p", PACTA_TL_CEASED, 0);
+    assert_string_equal(e.date, "1990-06-01");
+    assert_contains(e.text, "ceased to be a party");
+    assert_int_equal(instrument("p").answers[0].bound, PACTA_FALSE);
+    timeline("HH", "1990-05-31");
+    assert_int_equal(instrument("p").answers[0].bound, PACTA_TRUE);
+}
+
 /* The answer for a date must be the binding pacta_check() reports for an event that day. */
 static void test_answer_agrees_with_check(void **state)
 {
@@ -478,6 +526,17 @@ static void test_timeline_json(void **state)
     assert_contains(s.data, "  1997-08     notice of withdrawal, ineffective");
     assert_contains(s.data, "On 2023-10-09: not bound by Treaty art. 1");
     assert_contains(s.data, "    [gc] General Comment, GC 1\n");
+    sink_reset(&s);
+    /* drawn: one <svg>, a lane per instrument, the day asked about as a line */
+    assert_int_equal(pacta_timeline_render(fx.tl, PACTA_FORMAT_SVG, 0, sink_write, &s), PACTA_OK);
+    assert_true(strncmp(s.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" ", 40) == 0);
+    assert_contains(s.data, "<title>When each instrument bound Cland (CC), and the events</title>");
+    assert_contains(s.data, ">2023-10-09</text>");
+    assert_null(strstr(s.data, "<script"));
+    assert_true(strcmp(s.data + s.len - 6, "</svg>") == 0);
+    sink_reset(&s);
+    assert_int_equal(pacta_timeline_render(fx.tl, PACTA_FORMAT_MARKDOWN, 0, sink_write, &s),
+                     PACTA_EUSAGE);
     sink_reset(&s);
 }
 
@@ -649,6 +708,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_consent_before_general_entry_into_force, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_no_record_and_customary_law, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_incomplete_table_is_unknown, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_periods_and_a_cessation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answer_agrees_with_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_state_and_bad_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_timeline_json, setup, teardown),
