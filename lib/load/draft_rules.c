@@ -33,6 +33,7 @@ static const struct {
     {"nationality-before", CUE_NATIONALITY_BEFORE},
     {"oblique-before", CUE_OBLIQUE_BEFORE},
     {"place-after", CUE_PLACE_AFTER},
+    {"bystander-after", CUE_BYSTANDER_AFTER},
     {"count", CUE_COUNT},
     {"count-vague", CUE_COUNT_VAGUE},
     {"date", CUE_DATE},

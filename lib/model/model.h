@@ -157,6 +157,7 @@ typedef enum draft_cue_kind {
     CUE_NATIONALITY_BEFORE, /* words before a state: "refugees from" */
     CUE_OBLIQUE_BEFORE,     /* words before a state that make it no subject: "of" */
     CUE_PLACE_AFTER,        /* words after a state that make it a place: "border" */
+    CUE_BYSTANDER_AFTER,    /* words after a state asked to prevent the act, not doing it */
     CUE_COUNT,              /* groups n | lo, hi | word */
     CUE_COUNT_VAGUE,        /* "hundreds of": no number */
     CUE_DATE,               /* groups day, month, year, part, weekday; or relative */

@@ -53,7 +53,8 @@ enum {
     ROLE_PEOPLE = 1u << 5,
     ROLE_NATIONALITY = 1u << 6,
     ROLE_OBLIQUE = 1u << 7,
-    ROLE_PLACE = 1u << 8
+    ROLE_PLACE = 1u << 8,
+    ROLE_BYSTANDER = 1u << 9 /* asked to prevent the act: never its actor */
 };
 
 /* ------------------------------------------------------------ states named */
@@ -100,14 +101,17 @@ static size_t find_mentions(reader *r, const dspan *s, mention *out)
         }
         if (reader_after(r, CUE_PEOPLE_AFTER, m.end, s->end, &c) > 0)
             x->roles |= ROLE_PEOPLE;
+        if (reader_after(r, CUE_BYSTANDER_AFTER, m.end, s->end, &c) > 0)
+            x->roles |= ROLE_BYSTANDER;
         if (name->form == NAME_DEMONYM && !(x->roles & (ROLE_AGENT | ROLE_PEOPLE)) &&
             reader_after(r, CUE_DEMONYM_PEOPLE_AFTER, m.end, s->end, &c) > 0)
             x->roles |= ROLE_PEOPLE;
         /* "refugees from Syria": the people's state, not where anyone acted from */
         if (x->roles & ROLE_NATIONALITY)
             x->roles &= ~ROLE_FROM;
-        reader_note(r, "state", "state-names", m, "%s (%s)%s%s%s%s%s%s", name->state->code,
+        reader_note(r, "state", "state-names", m, "%s (%s)%s%s%s%s%s%s%s", name->state->code,
              draft_form_name(name->form), x->roles & ROLE_AGENT ? ", acting" : "",
+             x->roles & ROLE_BYSTANDER ? ", asked to prevent it" : "",
              x->roles & ROLE_TO ? ", destination" : "", x->roles & ROLE_BY ? ", agent" : "",
              x->roles & ROLE_FROM ? ", origin" : "", x->roles & ROLE_IN ? ", place" : "",
              x->roles & (ROLE_PEOPLE | ROLE_NATIONALITY) ? ", the people's state" : "");
@@ -246,9 +250,10 @@ static const mention *find_actor(const mention *ms, size_t n, const dspan *act,
                                  const state_def *destination, const char **how)
 {
     const mention *m;
-    if ((m = pick(ms, n, ROLE_AGENT, ROLE_TO | ROLE_PEOPLE | ROLE_NATIONALITY, destination, act->start, 0)))
+    if ((m = pick(ms, n, ROLE_AGENT, ROLE_TO | ROLE_PEOPLE | ROLE_NATIONALITY | ROLE_BYSTANDER, destination,
+                  act->start, 0)))
         *how = NULL;
-    else if ((m = pick(ms, n, ROLE_BY, ROLE_TO, destination, act->start, 0)))
+    else if ((m = pick(ms, n, ROLE_BY, ROLE_TO | ROLE_BYSTANDER, destination, act->start, 0)))
         *how = "named as the one who acted (\"by\")";
     else {
         /* a state's name or capital before the act, with no preposition: the subject */
@@ -257,14 +262,14 @@ static const mention *find_actor(const mention *ms, size_t n, const dspan *act,
             if (ms[i].at.end <= act->start && act->start - ms[i].at.end <= SUBJECT_BYTES &&
                 ms[i].name->form != NAME_DEMONYM &&
                 !(ms[i].roles & (ROLE_TO | ROLE_FROM | ROLE_IN | ROLE_PEOPLE | ROLE_NATIONALITY |
-                                 ROLE_OBLIQUE | ROLE_PLACE)) &&
+                                 ROLE_OBLIQUE | ROLE_PLACE | ROLE_BYSTANDER)) &&
                 ms[i].name->state != destination)
                 subject = &ms[i];
         if ((m = subject))
             *how = "the subject of the sentence";
-        else if ((m = pick(ms, n, ROLE_FROM, ROLE_TO, destination, act->end, 0)) && m->at.start >= act->end)
+        else if ((m = pick(ms, n, ROLE_FROM, ROLE_TO | ROLE_BYSTANDER, destination, act->end, 0)) && m->at.start >= act->end)
             *how = "the state the people were sent from";
-        else if ((m = pick(ms, n, ROLE_IN, ROLE_TO, destination, act->start, 0)))
+        else if ((m = pick(ms, n, ROLE_IN, ROLE_TO | ROLE_BYSTANDER, destination, act->start, 0)))
             *how = "the state where it happened";
         else
             m = NULL;

@@ -13,7 +13,7 @@
 #include "tools/draft_read.h"
 
 #define WINDOW_BEFORE 60    /* bytes of context read before a cue or a name */
-#define WINDOW_AFTER 80     /* bytes read after a name */
+#define WINDOW_AFTER 120    /* bytes read after a name */
 #define MAX_EXTRACTS 100000
 
 /* ------------------------------------------------------------ positions */
