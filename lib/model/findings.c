@@ -373,3 +373,14 @@ pacta_expectation_view pacta_expectation_check(const pacta_scenario *sc, size_t 
     v.matched = v.found > 0 && !differing;
     return v;
 }
+
+int rp_fact_reads_as(const rp_fact *a, const rp_fact *b)
+{
+    return a->display ? b->display && strcmp(a->display, b->display) == 0
+                      : !b->display && a->value == b->value && strcmp(a->ref, b->ref) == 0;
+}
+
+int rp_citation_cites(const rp_citation *c, const char *id, const char *label)
+{
+    return strcmp(c->label, label) == 0 || (id && c->id && strcmp(c->id, id) == 0);
+}

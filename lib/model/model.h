@@ -631,6 +631,10 @@ typedef struct rp_fact {
     size_t span_start, span_end;
 } rp_fact;
 
+/* Whether a and b read the same to a person: two tests on the record can
+ * say one thing ("refugee status: not determined"); findings.c. */
+int rp_fact_reads_as(const rp_fact *a, const rp_fact *b);
+
 typedef struct rp_step {
     pacta_step_kind kind;
     const char *id;
@@ -651,6 +655,10 @@ typedef struct rp_citation {
     const char *source;
     const char *url;
 } rp_citation;
+
+/* Whether c cites what a citation with this id (may be NULL) and label
+ * would: a finding cites each source once; findings.c. */
+int rp_citation_cites(const rp_citation *c, const char *id, const char *label);
 
 struct pacta_finding {
     pacta_verdict verdict;

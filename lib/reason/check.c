@@ -222,13 +222,11 @@ static void cite(finding_state *fs, const char *id, const char *instrument, cons
         fs->ev.oom = 1;
         return;
     }
-    for (size_t i = 0; i < fs->citations.count; i++) {
-        const rp_citation *c = fs->citations.items[i];
-        if (strcmp(c->label, label) == 0 || (id && c->id && strcmp(c->id, id) == 0))
+    for (size_t i = 0; i < fs->citations.count; i++)
+        if (rp_citation_cites(fs->citations.items[i], id, label))
             return; /* one citation of a source per finding */
-    }
     rp_citation *c = arena_alloc(fs->ev.ar, sizeof *c);
-    if (!c || !label) {
+    if (!c) {
         fs->ev.oom = 1;
         return;
     }
@@ -267,12 +265,9 @@ static const rp_fact *step_fact(const finding_state *fs, size_t i)
 /* Whether f reads, to a person, as one of the step's first n facts. */
 static int read_before(const finding_state *fs, size_t n, const rp_fact *f)
 {
-    for (size_t k = 0; k < n; k++) {
-        const rp_fact *g = step_fact(fs, k);
-        if (f->display ? g->display && strcmp(f->display, g->display) == 0
-                       : !g->display && g->value == f->value && strcmp(f->ref, g->ref) == 0)
+    for (size_t k = 0; k < n; k++)
+        if (rp_fact_reads_as(f, step_fact(fs, k)))
             return 1;
-    }
     return 0;
 }
 
@@ -616,8 +611,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
 static int cited_in(const rp_citation *citations, size_t n, const rp_citation *c)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(citations[i].label, c->label) == 0 ||
-            (c->id && citations[i].id && strcmp(citations[i].id, c->id) == 0))
+        if (rp_citation_cites(&citations[i], c->id, c->label))
             return 1;
     return 0;
 }

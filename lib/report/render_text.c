@@ -262,14 +262,9 @@ static void binding_line(writer *w, const pacta_finding *f, unsigned flags)
  * tests on the record can say the same thing: "refugee status: not determined"). */
 static int said_before(const pacta_finding *f, const rp_step *s, size_t n, const rp_fact *x)
 {
-    for (size_t k = 0; k < n; k++) {
-        const rp_fact *y = s->facts[k] < f->fact_count ? &f->facts[s->facts[k]] : NULL;
-        if (!y)
-            continue;
-        if (x->display ? y->display && strcmp(x->display, y->display) == 0
-                       : !y->display && y->value == x->value && strcmp(x->ref, y->ref) == 0)
+    for (size_t k = 0; k < n; k++)
+        if (s->facts[k] < f->fact_count && rp_fact_reads_as(x, &f->facts[s->facts[k]]))
             return 1;
-    }
     return 0;
 }
 
