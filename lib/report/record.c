@@ -1,8 +1,14 @@
 /*
  * record.c: the compact batch record (record.h). Records are for programs
  * and a batch may hold millions, so they carry no blank after ',' and ':'
- * (the header, one per batch, keeps the full report's layout). Every member is always present, so a consumer
- * never has to tell a missing member from an empty one.
+ * (the header, one per batch, keeps the full report's layout). A finding
+ * has every member, even an empty "missing", so that a consumer never has
+ * to tell a missing member from an empty one; but a not_applicable finding
+ * says only which rule did not bind on which events: it has no basis to
+ * weigh and no fact missing, and it is reported under its rule's own
+ * instrument and provision (only a binding through another instrument, the
+ * 1967 Protocol's route, changes them, and then the members are written).
+ * On the wide benchmark two findings in three are not_applicable.
  */
 #include "report/record.h"
 
@@ -44,6 +50,10 @@ static void record_finding(writer *w, const pacta_finding *f)
     writer_json_string(w, pacta_verdict_name(f->verdict));
     writer_str(w, ",\"events\":");
     string_array(w, f->events.count, f->events.items);
+    if (f->verdict == PACTA_NOT_APPLICABLE && !f->binding.via) {
+        writer_char(w, '}');
+        return;
+    }
     writer_str(w, ",\"instrument\":");
     writer_json_string(w, f->instrument);
     writer_str(w, ",\"provision\":");
