@@ -16,6 +16,7 @@ typedef struct builder {
     arena *ar;
     const pacta_rulebase *rb;
     binding_result *out;
+    int prose; /* 0: the verdict and its data only, no sentence (binding.h) */
     int oom;
 } builder;
 
@@ -124,45 +125,50 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
     pduration_format(inst->eif_delay, delay);
     if (p->consent_type && strcmp(p->consent_type, "succession") == 0) {
         if (p->succession_effective.set) {
-            reason(b, arena_printf(b->ar,
-                                   "%s succeeded to the %s by notification of %s [%s], effective "
-                                   "%s [%s].",
-                                   actor, inst->short_title, p->consent.text, cited(b, p->consent.source),
-                                   p->succession_effective.text, cited(b, p->succession_effective.source)));
+            if (b->prose)
+                reason(b, arena_printf(b->ar,
+                                       "%s succeeded to the %s by notification of %s [%s], effective "
+                                       "%s [%s].",
+                                       actor, inst->short_title, p->consent.text, cited(b, p->consent.source),
+                                       p->succession_effective.text, cited(b, p->succession_effective.source)));
         } else {
-            reason(b, arena_printf(b->ar,
-                                   "%s succeeded to the %s by notification of %s [%s]; the record "
-                                   "does not say when the succession took effect, so it bound %s "
-                                   "from some day between the treaty's entry into force (%s) and "
-                                   "the notification.",
-                                   actor, inst->short_title, p->consent.text, cited(b, p->consent.source),
-                                   actor, inst->in_force.text));
+            if (b->prose)
+                reason(b, arena_printf(b->ar,
+                                       "%s succeeded to the %s by notification of %s [%s]; the record "
+                                       "does not say when the succession took effect, so it bound %s "
+                                       "from some day between the treaty's entry into force (%s) and "
+                                       "the notification.",
+                                       actor, inst->short_title, p->consent.text, cited(b, p->consent.source),
+                                       actor, inst->in_force.text));
         }
         b->out->view.clause = NULL; /* a succession takes effect as the record says, by no clause */
         return f;
     }
     const char *how = p->consent_type ? p->consent_type : "consent";
-    const char *when = range_text(b->ar, f);
+    const char *when = b->prose ? range_text(b->ar, f) : NULL;
     if (pdate_add(p->consent.when.hi, inst->eif_delay) <= general.lo) {
         b->out->view.clause = "general entry into force";
-        reason(b, arena_printf(b->ar,
-                               "%s's %s of %s [%s] preceded the %s's general entry into force, "
-                               "so it bound %s from %s [%s].",
-                               actor, how, p->consent.text, cited(b, p->consent.source), inst->short_title,
-                               actor, inst->in_force.text, cited(b, inst->in_force.source)));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "%s's %s of %s [%s] preceded the %s's general entry into force, "
+                                   "so it bound %s from %s [%s].",
+                                   actor, how, p->consent.text, cited(b, p->consent.source), inst->short_title,
+                                   actor, inst->in_force.text, cited(b, inst->in_force.source)));
     } else {
-        reason(b, arena_printf(b->ar,
-                               "%s's instrument of %s of the %s is dated %s [%s]; under %s (%s "
-                               "after the deposit) the %s entered into force for %s on %s.",
-                               actor, how, inst->short_title, p->consent.text, cited(b, p->consent.source),
-                               clause_label(inst, inst->eif_clause), delay, inst->short_title,
-                               actor, when));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "%s's instrument of %s of the %s is dated %s [%s]; under %s (%s "
+                                   "after the deposit) the %s entered into force for %s on %s.",
+                                   actor, how, inst->short_title, p->consent.text, cited(b, p->consent.source),
+                                   clause_label(inst, inst->eif_clause), delay, inst->short_title,
+                                   actor, when));
     }
     if (p->consent.when.lo != p->consent.when.hi)
-        caveat(b, arena_printf(b->ar,
-                               "The source gives %s's %s only as '%s', so its entry into force "
-                               "is known only as %s.",
-                               actor, how, p->consent.text, when));
+        if (b->prose)
+            caveat(b, arena_printf(b->ar,
+                                   "The source gives %s's %s only as '%s', so its entry into force "
+                                   "is known only as %s.",
+                                   actor, how, p->consent.text, when));
     return f;
 }
 
@@ -182,9 +188,11 @@ static pacta_truth check_ceased(builder *b, const instrument_def *inst, const pa
                                 const sc_event *e)
 {
     pacta_truth still = before(e->date, p->ceased.when);
-    reason(b, arena_printf(b->ar, "%s ceased to be a party to the %s on %s [%s]%s.",
-                           p->state->code, inst->short_title, p->ceased.text, cited(b, p->ceased.source),
-                           end_against_event(b, still)));
+    const char *end = end_against_event(b, still);
+    if (b->prose)
+        reason(b, arena_printf(b->ar, "%s ceased to be a party to the %s on %s [%s]%s.",
+                               p->state->code, inst->short_title, p->ceased.text, cited(b, p->ceased.source),
+                               end));
     return still;
 }
 
@@ -197,6 +205,8 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
         return PACTA_TRUE;
     const char *actor = p->state->code;
     if (!inst->denounceable) {
+        if (!b->prose)
+            return PACTA_TRUE;
         const char *text = arena_printf(
             b->ar,
             "%s notified a withdrawal from the %s (%s) [%s], but the %s has no denunciation "
@@ -212,12 +222,14 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
     char delay[32];
     pduration_format(inst->denunciation_delay, delay);
     pacta_truth still = before(e->date, effective);
-    reason(b, arena_printf(b->ar,
-                           "%s denounced the %s by notification of %s [%s]; under %s it took "
-                           "effect %s later, on %s%s.",
-                           actor, inst->short_title, p->denunciation.text, cited(b, p->denunciation.source),
-                           clause_label(inst, inst->denunciation_clause), delay,
-                           range_text(b->ar, effective), end_against_event(b, still)));
+    const char *end = end_against_event(b, still);
+    if (b->prose)
+        reason(b, arena_printf(b->ar,
+                               "%s denounced the %s by notification of %s [%s]; under %s it took "
+                               "effect %s later, on %s%s.",
+                               actor, inst->short_title, p->denunciation.text, cited(b, p->denunciation.source),
+                               clause_label(inst, inst->denunciation_clause), delay,
+                               range_text(b->ar, effective), end));
     return still;
 }
 
@@ -233,25 +245,28 @@ static pacta_truth check_reservations(builder *b, const instrument_def *inst, co
         if (!covers)
             continue;
         if (instrument_non_reservable(inst, provision)) {
-            caveat(b, arena_printf(b->ar,
-                                   "%s's reservation covering %s [%s] is ignored: %s makes the "
-                                   "provision non-reservable.",
-                                   p->state->code, clause_label(inst, provision), cited(b, r->source),
-                                   clause_label(inst, inst->non_reservable_clause)));
+            if (b->prose)
+                caveat(b, arena_printf(b->ar,
+                                       "%s's reservation covering %s [%s] is ignored: %s makes the "
+                                       "provision non-reservable.",
+                                       p->state->code, clause_label(inst, provision), cited(b, r->source),
+                                       clause_label(inst, inst->non_reservable_clause)));
             continue;
         }
         pacta_truth in_effect = PACTA_TRUE;
         if (r->withdrawn.set)
             in_effect = before(e->date, r->withdrawn.when);
         if (in_effect == PACTA_FALSE) {
-            reason(b, arena_printf(b->ar, "%s's reservation to %s was withdrawn on %s [%s].",
-                                   p->state->code, clause_label(inst, provision),
-                                   r->withdrawn.text, cited(b, r->withdrawn.source)));
+            if (b->prose)
+                reason(b, arena_printf(b->ar, "%s's reservation to %s was withdrawn on %s [%s].",
+                                       p->state->code, clause_label(inst, provision),
+                                       r->withdrawn.text, cited(b, r->withdrawn.source)));
             continue;
         }
-        reason(b, arena_printf(b->ar, "%s made a reservation excluding %s [%s]%s%s.",
-                               p->state->code, clause_label(inst, provision), cited(b, r->source),
-                               r->text ? ": " : "", r->text ? r->text : ""));
+        if (b->prose)
+            reason(b, arena_printf(b->ar, "%s made a reservation excluding %s [%s]%s%s.",
+                                   p->state->code, clause_label(inst, provision), cited(b, r->source),
+                                   r->text ? ": " : "", r->text ? r->text : ""));
         if (in_effect == PACTA_UNKNOWN)
             b->out->date_decides = 1;
         bound = in_effect == PACTA_UNKNOWN ? PACTA_UNKNOWN : PACTA_FALSE;
@@ -267,12 +282,13 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
     const char *actor = e->actor->code;
     const party_def *first = instrument_party(inst, actor);
     if (!first && instrument_may_omit(inst, e->actor)) {
-        reason(b, arena_printf(b->ar,
-                               "The rulebase's party table for the %s is incomplete [%s]; no "
-                               "record for %s (%s), so whether it was bound on %s is unknown: "
-                               "its party record would decide.",
-                               inst->short_title, cited(b, inst->parties_incomplete), actor,
-                               e->actor->name, e->date_text));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "The rulebase's party table for the %s is incomplete [%s]; no "
+                                   "record for %s (%s), so whether it was bound on %s is unknown: "
+                                   "its party record would decide.",
+                                   inst->short_title, cited(b, inst->parties_incomplete), actor,
+                                   e->actor->name, e->date_text));
         b->out->missing_record = arena_printf(b->ar, "%s.parties.%s", inst->id, actor);
         if (!b->out->missing_record)
             b->oom = 1;
@@ -280,29 +296,32 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
     }
     const party_def *p = party_period_at(first, e->date);
     if (!p) {
-        reason(b, arena_printf(b->ar,
-                               "%s (%s) is not a party to the %s: the rulebase records no "
-                               "consent by it.",
-                               actor, e->actor->name, inst->short_title));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "%s (%s) is not a party to the %s: the rulebase records no "
+                                   "consent by it.",
+                                   actor, e->actor->name, inst->short_title));
         return PACTA_FALSE;
     }
     if (!p->consent.set) {
-        reason(b, arena_printf(b->ar,
-                               "%s signed the %s on %s [%s] but has not ratified it; signature "
-                               "alone does not bind.",
-                               actor, inst->short_title, p->signature.text, cited(b, p->signature.source)));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "%s signed the %s on %s [%s] but has not ratified it; signature "
+                                   "alone does not bind.",
+                                   actor, inst->short_title, p->signature.text, cited(b, p->signature.source)));
         return PACTA_FALSE;
     }
     for (const party_def *q = first; q != p; q = q->next) {
         pdate_range ended = {0, 0};
         party_period_end(inst, q, &ended); /* the loader lets only an ended period have a next */
-        reason(b, arena_printf(b->ar,
-                               "%s was a party to the %s before, by its %s of %s [%s], until "
-                               "%s; the record weighed is its later %s.",
-                               actor, inst->short_title,
-                               q->consent_type ? q->consent_type : "consent", q->consent.text,
-                               cited(b, q->consent.source), range_text(b->ar, ended),
-                               p->consent_type ? p->consent_type : "consent"));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "%s was a party to the %s before, by its %s of %s [%s], until "
+                                   "%s; the record weighed is its later %s.",
+                                   actor, inst->short_title,
+                                   q->consent_type ? q->consent_type : "consent", q->consent.text,
+                                   cited(b, q->consent.source), range_text(b->ar, ended),
+                                   p->consent_type ? p->consent_type : "consent"));
     }
     b->out->view.consent = p->consent.text;
     b->out->view.consent_type = p->consent_type;
@@ -311,15 +330,17 @@ static pacta_truth treaty_binding(builder *b, const instrument_def *inst, const 
     b->out->view.in_force = range_text(b->ar, f);
     pacta_truth bound = within(e->date, f);
     if (bound == PACTA_FALSE) {
-        reason(b, arena_printf(b->ar, "The event (%s) precedes that date: %s was not yet bound.",
-                               e->date_text, actor));
+        if (b->prose)
+            reason(b, arena_printf(b->ar, "The event (%s) precedes that date: %s was not yet bound.",
+                                   e->date_text, actor));
         return PACTA_FALSE;
     }
     if (bound == PACTA_UNKNOWN) {
-        reason(b, arena_printf(b->ar,
-                               "The event's date (%s) and the entry into force for %s (%s) "
-                               "overlap, so whether %s was bound on the day is unknown.",
-                               e->date_text, actor, b->out->view.in_force, actor));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "The event's date (%s) and the entry into force for %s (%s) "
+                                   "overlap, so whether %s was bound on the day is unknown.",
+                                   e->date_text, actor, b->out->view.in_force, actor));
         b->out->date_decides = 1;
     }
     bound = truth_and(bound, check_denunciation(b, inst, p, e));
@@ -341,38 +362,43 @@ static pacta_truth other_binding(builder *b, const instrument_def *inst, const s
     const char *actor = e->actor->code;
     if (inst->kind == BIND_CUSTOMARY) {
         if (!inst->binds_from.set) {
-            reason(b, arena_printf(b->ar,
-                                   "Customary international law binds every state, whatever its "
-                                   "treaty commitments: the %s.",
-                                   inst->title));
+            if (b->prose)
+                reason(b, arena_printf(b->ar,
+                                       "Customary international law binds every state, whatever its "
+                                       "treaty commitments: the %s.",
+                                       inst->title));
             return PACTA_TRUE;
         }
         pacta_truth bound = within(e->date, inst->binds_from.when);
-        reason(b, arena_printf(b->ar, "The %s binds every state from %s [%s]%s.", inst->title,
-                               inst->binds_from.text, cited(b, inst->binds_from.source),
-                               bound == PACTA_FALSE ? "; the event is earlier" : ""));
+        if (b->prose)
+            reason(b, arena_printf(b->ar, "The %s binds every state from %s [%s]%s.", inst->title,
+                                   inst->binds_from.text, cited(b, inst->binds_from.source),
+                                   bound == PACTA_FALSE ? "; the event is earlier" : ""));
         if (bound == PACTA_UNKNOWN)
             b->out->date_decides = 1;
         return bound;
     }
     if (!names_state(inst, e->actor)) {
-        reason(b, arena_printf(b->ar, "The %s binds %s%s, not %s.", inst->title,
-                               inst->states[0]->code, inst->state_count > 1 ? " and others" : "",
-                               actor));
+        if (b->prose)
+            reason(b, arena_printf(b->ar, "The %s binds %s%s, not %s.", inst->title,
+                                   inst->states[0]->code, inst->state_count > 1 ? " and others" : "",
+                                   actor));
         return PACTA_FALSE;
     }
     if (!inst->in_force.set) {
-        reason(b, arena_printf(b->ar,
-                               "The rules do not record when the %s took effect, so whether it "
-                               "bound %s on %s is unknown.",
-                               inst->title, actor, e->date_text));
+        if (b->prose)
+            reason(b, arena_printf(b->ar,
+                                   "The rules do not record when the %s took effect, so whether it "
+                                   "bound %s on %s is unknown.",
+                                   inst->title, actor, e->date_text));
         return PACTA_UNKNOWN;
     }
     pacta_truth bound = within(e->date, inst->in_force.when);
     b->out->view.in_force = inst->in_force.text;
-    reason(b, arena_printf(b->ar, "The %s has bound %s since %s [%s]%s.", inst->title, actor,
-                           inst->in_force.text, cited(b, inst->in_force.source),
-                           bound == PACTA_FALSE ? ", after the event" : ""));
+    if (b->prose)
+        reason(b, arena_printf(b->ar, "The %s has bound %s since %s [%s]%s.", inst->title, actor,
+                               inst->in_force.text, cited(b, inst->in_force.source),
+                               bound == PACTA_FALSE ? ", after the event" : ""));
     if (bound == PACTA_UNKNOWN)
         b->out->date_decides = 1;
     return bound;
@@ -386,16 +412,17 @@ static pacta_truth evaluate(builder *b, const instrument_def *inst, const char *
 }
 
 int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, const sc_event *e,
-                     binding_result *out)
+                     int prose, binding_result *out)
 {
-    return binding_for_provision(ar, rb, rule->instrument, rule->provision->id, e, out);
+    return binding_for_provision(ar, rb, rule->instrument, rule->provision->id, e, prose, out);
 }
 
 int binding_for_provision(arena *ar, const pacta_rulebase *rb, const instrument_def *inst,
-                          const char *provision, const sc_event *e, binding_result *out)
+                          const char *provision, const sc_event *e, int prose,
+                          binding_result *out)
 {
     memset(out, 0, sizeof *out);
-    builder b = {ar, rb, out, 0};
+    builder b = {ar, rb, out, prose, 0};
     out->instrument = inst;
     out->provision = provision;
     out->bound = evaluate(&b, inst, provision, e);
@@ -406,7 +433,7 @@ int binding_for_provision(arena *ar, const pacta_rulebase *rb, const instrument_
          * first instrument's reasons stay, since they explain why the route matters */
         binding_result second;
         memset(&second, 0, sizeof second);
-        builder b2 = {ar, rb, &second, 0};
+        builder b2 = {ar, rb, &second, prose, 0};
         second.bound = evaluate(&b2, inc, inc->incorporating_provision, e);
         if (b2.oom)
             return -1;
@@ -417,11 +444,12 @@ int binding_for_provision(arena *ar, const pacta_rulebase *rb, const instrument_
         for (size_t i = 0; i < second.caveats.count; i++)
             caveat(&b, second.caveats.items[i]);
         if (use_second) {
-            reason(&b, arena_printf(ar,
-                                    "Under %s of the %s, %s applies the %s's %s through it.",
-                                    clause_label(inc, inc->incorporating_provision),
-                                    inc->short_title, e->actor->code, inst->short_title,
-                                    clause_label(inst, provision)));
+            if (prose)
+                reason(&b, arena_printf(ar,
+                                        "Under %s of the %s, %s applies the %s's %s through it.",
+                                        clause_label(inc, inc->incorporating_provision),
+                                        inc->short_title, e->actor->code, inst->short_title,
+                                        clause_label(inst, provision)));
             out->bound = second.bound;
             out->instrument = inc;
             out->provision = inc->incorporating_provision;

@@ -29,10 +29,13 @@ typedef struct binding_result {
 /**
  * Evaluates whether e->actor was bound by rule's provision on e's date,
  * falling back to an instrument that incorporates the rule's instrument.
- * Strings live in ar. Returns 0, or -1 when out of memory.
+ * With prose 0 only the answer and its data are made (bound, instrument,
+ * provision, via, view, date_decides, missing_record): reasons and caveats
+ * stay empty, as a batch's compact record needs. Strings live in ar.
+ * Returns 0, or -1 when out of memory.
  */
 int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, const sc_event *e,
-                     binding_result *out);
+                     int prose, binding_result *out);
 
 /**
  * The same for one provision of inst (what binding_for_rule weighs for a
@@ -42,7 +45,8 @@ int binding_for_rule(arena *ar, const pacta_rulebase *rb, const rule_def *rule, 
  * short citations of the sources the reasons cite.
  */
 int binding_for_provision(arena *ar, const pacta_rulebase *rb, const instrument_def *inst,
-                          const char *provision, const sc_event *e, binding_result *out);
+                          const char *provision, const sc_event *e, int prose,
+                          binding_result *out);
 
 /**
  * When party record p binds its state under inst: consent plus the

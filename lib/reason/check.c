@@ -204,6 +204,8 @@ static void step_account(finding_state *fs, rp_step *s, const char *provision_la
     if (!s)
         return;
     s->provision_label = provision_label;
+    if (!fs->ev.prose)
+        return;
     const char **copy = arena_array(fs->ev.ar, count ? count : 1, sizeof *copy);
     if (!copy) {
         fs->ev.oom = 1;
@@ -218,6 +220,8 @@ static void step_account(finding_state *fs, rp_step *s, const char *provision_la
 static void cite(finding_state *fs, const char *id, const char *instrument, const char *provision,
                  const char *label, const char *source, const char *url)
 {
+    if (!fs->ev.prose)
+        return;
     if (!label) { /* the label's allocation failed */
         fs->ev.oom = 1;
         return;
@@ -241,6 +245,8 @@ static void cite(finding_state *fs, const char *id, const char *instrument, cons
 
 static void cite_provision(finding_state *fs, const instrument_def *inst, const char *id)
 {
+    if (!fs->ev.prose)
+        return;
     const provision_def *p = instrument_provision(inst, id);
     cite(fs, NULL, inst->id, id,
          arena_printf(fs->ev.ar, "%s, %s", inst->title, p ? p->label : id),
@@ -249,7 +255,7 @@ static void cite_provision(finding_state *fs, const instrument_def *inst, const 
 
 static void cite_sources(finding_state *fs, size_t count, const char *const *ids)
 {
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; fs->ev.prose && i < count; i++) {
         const source_def *s = rb_source(fs->ev.rb, ids[i]);
         if (s) /* cited by what it is: its title and short citation, never its internal id */
             cite(fs, s->id, NULL, NULL, s->title, source_short_cite(s), s->url);
@@ -271,19 +277,9 @@ static int read_before(const finding_state *fs, size_t n, const rp_fact *f)
     return 0;
 }
 
-/* Evaluates one element, exception or consideration as a step of the analysis. */
-static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_env *env,
-                         pacta_step_kind kind, const rule_def *rule)
+/* " (KP.torture_on_return = true; e2 returned them to: KP, their own state)": the step's facts. */
+static const char *step_facts_text(finding_state *fs)
 {
-    fs->ev.step_facts.count = 0;
-    fs->ev.unknown.count = 0;
-    fs->ev.undecided.count = 0;
-    pacta_truth v = expr_eval_collect(el->test, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
-    rp_step *step = new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
-    const char *where = el->provision ? el->provision->label : NULL;
-    const char *role = kind == PACTA_STEP_ELEMENT     ? "Element"
-                       : kind == PACTA_STEP_EXCEPTION ? "Exception"
-                                                      : "Consideration";
     const char *facts = "";
     for (size_t i = 0, shown = 0; i < fs->ev.step_facts.count; i++) {
         const rp_fact *f = step_fact(fs, i);
@@ -296,23 +292,28 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                                           f->ref, pacta_truth_name(f->value));
         if (!facts) {
             fs->ev.oom = 1;
-            return v;
+            return "";
         }
     }
+    return *facts ? arena_printf(fs->ev.ar, "%s)", facts) : "";
+}
+
+/* The step's sentence among the reasons and, for an exception left unknown, its caveat. */
+static void say_step(finding_state *fs, const element_def *el, pacta_step_kind kind, pacta_truth v,
+                     rp_step *step, const char *where, const char *facts)
+{
+    const char *role = kind == PACTA_STEP_ELEMENT     ? "Element"
+                       : kind == PACTA_STEP_EXCEPTION ? "Exception"
+                                                      : "Consideration";
     /* an exception with a requirement is only stated until the requirement is weighed */
     const char *word = kind == PACTA_STEP_EXCEPTION && el->requires && v == PACTA_TRUE
                            ? "stated"
                            : truth_word(v);
-    void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s%s.", role, el->label,
+    void *sentence = arena_printf(fs->ev.ar, "%s '%s'%s%s%s: %s%s.", role, el->label,
                                   where ? " (" : "", where ? where : "", where ? ")" : "",
-                                  word, facts, *facts ? ")" : "");
+                                  word, facts ? facts : "");
     evaluation_push(&fs->ev, &fs->reasons, sentence);
     step_account(fs, step, where, &sentence, 1);
-    for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
-        evaluation_collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
-    if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
-        for (size_t i = 0; i < fs->ev.unknown.count; i++)
-            evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
     if (v == PACTA_UNKNOWN && kind == PACTA_STEP_EXCEPTION) {
         const char *which = "";
         for (size_t i = 0; which && i < fs->ev.unknown.count; i++)
@@ -327,6 +328,29 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
                           where ? " (" : "", where ? where : "", where ? ")" : "",
                           *which ? "; unknown: " : "", which));
     }
+}
+
+/* Evaluates one element, exception or consideration as a step of the analysis. */
+static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_env *env,
+                         pacta_step_kind kind, const rule_def *rule)
+{
+    fs->ev.step_facts.count = 0;
+    fs->ev.unknown.count = 0;
+    fs->ev.undecided.count = 0;
+    pacta_truth v = expr_eval_collect(el->test, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
+    rp_step *step = new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
+    const char *where = el->provision ? el->provision->label : NULL;
+    /* the facts as the test read them, before naming the unknowns reads more */
+    const char *facts = fs->ev.prose ? step_facts_text(fs) : NULL;
+    for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
+        evaluation_collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
+    if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
+        for (size_t i = 0; i < fs->ev.unknown.count; i++)
+            evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
+    if (fs->ev.prose)
+        say_step(fs, el, kind, v, step, where, facts);
+    else
+        step_account(fs, step, where, NULL, 0);
     /* a consideration decides nothing: its authorities matter only where it holds */
     if (kind != PACTA_STEP_CONSIDERATION || v == PACTA_TRUE)
         cite_sources(fs, el->authority_count, el->authorities);
@@ -361,12 +385,18 @@ static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, c
     rp_step *step = new_step(fs, PACTA_STEP_EXCEPTION, id, el->requires_label, NULL, v);
     const char *facts = "";
     for (size_t i = 0; facts && i < fs->ev.step_facts.count; i++) {
-        const rp_fact *f = fs->ev.facts.items[(size_t)(uintptr_t)fs->ev.step_facts.items[i] - 1];
-        facts = f->display ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
-                           : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
-                                          pacta_truth_name(f->value));
+        const rp_fact *f = step_fact(fs, i);
+        if (fs->ev.prose)
+            facts = f->display
+                        ? arena_printf(fs->ev.ar, "%s%s%s", facts, i ? "; " : " (", f->display)
+                        : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
+                                       pacta_truth_name(f->value));
         if (facts && v != PACTA_TRUE && f->value != PACTA_TRUE)
             evaluation_push_unique(&fs->ev, &fs->missing, f->ref);
+    }
+    if (!fs->ev.prose) {
+        step_account(fs, step, NULL, NULL, 0);
+        return v;
     }
     void *sentence = facts ? arena_printf(fs->ev.ar,
                                           "Exception '%s' rests on a fact that is stated, but it "
@@ -383,12 +413,12 @@ static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, c
 static void note_irrelevant_justifications(finding_state *fs, const rule_def *rule,
                                            const sc_event *e)
 {
-    for (size_t i = 0; i < fs->ev.rb->fact_count; i++) {
+    for (size_t i = 0; fs->ev.prose && i < fs->ev.rb->fact_count; i++) {
         const fact_def *f = fs->ev.rb->facts[i];
         if (!f->justification)
             continue;
         fact_answer a;
-        if (facts_stated(fs->ev.ar, fs->ev.sc, e, f, REF_DESTINATION, &a) != 0) {
+        if (facts_stated(fs->ev.ar, 1, fs->ev.sc, e, f, REF_DESTINATION, &a) != 0) {
             fs->ev.oom = 1;
             return;
         }
@@ -427,9 +457,15 @@ static const char *conclusion(arena *ar, pacta_verdict v, const char *actor, con
                         label, date);
 }
 
+/*
+ * The finding for rule at the events steps[0..step_count). With prose 0 it
+ * holds the verdict and its data (binding, events, steps with their facts,
+ * missing facts) and no sentence: reasons, caveats, narrative and citations
+ * stay empty and the labels NULL.
+ */
 static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenario *sc, arena *ar,
                                     const rule_def *rule, const sc_event *const *steps,
-                                    size_t step_count, int *oom)
+                                    size_t step_count, int prose, int *oom)
 {
     const sc_event *e = steps[step_count - 1];
     finding_state fs;
@@ -437,9 +473,10 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     fs.ev.ar = ar;
     fs.ev.rb = rb;
     fs.ev.sc = sc;
+    fs.ev.prose = prose;
     pacta_finding *f = arena_alloc(ar, sizeof *f);
     binding_result b;
-    if (!f || binding_for_rule(ar, rb, rule, e, &b) != 0) {
+    if (!f || binding_for_rule(ar, rb, rule, e, prose, &b) != 0) {
         *oom = 1;
         return NULL;
     }
@@ -451,7 +488,9 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     f->date = arena_strdup(ar, e->date_text);
     f->instrument = reported->id;
     f->provision = b.provision;
-    f->provision_label = arena_printf(ar, "%s %s", reported->short_title, prov ? prov->label : b.provision);
+    f->provision_label = !prose ? NULL
+                         : arena_printf(ar, "%s %s", reported->short_title,
+                                        prov ? prov->label : b.provision);
     f->provision_text = rule->provision->text;
     f->basis = reported->kind == BIND_TREATY      ? "treaty"
                : reported->kind == BIND_CUSTOMARY ? "customary"
@@ -463,16 +502,19 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     for (size_t i = 0; i < step_count; i++) {
         evaluation_push(&fs.ev, &events, arena_strdup(ar, steps[i]->id));
         evaluation_push(&fs.ev, &acts, (void *)steps[i]->action->verb);
-        evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, sc, steps[i]));
+        if (prose)
+            evaluation_push(&fs.ev, &fs.reasons, (void *)describe_event(ar, sc, steps[i]));
     }
     f->events = to_strings(&events);
     f->acts = to_strings(&acts);
-    f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
-    if (f->narrative.items && fs.reasons.count == step_count) {
-        f->narrative.count = step_count;
-        memcpy(f->narrative.items, fs.reasons.items, step_count * sizeof *f->narrative.items);
-    } else {
-        fs.ev.oom = 1;
+    if (prose) {
+        f->narrative.items = arena_array(ar, step_count, sizeof *f->narrative.items);
+        if (f->narrative.items && fs.reasons.count == step_count) {
+            f->narrative.count = step_count;
+            memcpy(f->narrative.items, fs.reasons.items, step_count * sizeof *f->narrative.items);
+        } else {
+            fs.ev.oom = 1;
+        }
     }
     /* a declaration the actor made may take the case outside what it accepted: part of "was it bound?" */
     const party_declaration *declared = NULL;
@@ -490,7 +532,9 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         evaluation_push(&fs.ev, &fs.caveats, b.caveats.items[i]);
     rp_step *bound_step = new_step(
         &fs, PACTA_STEP_BINDING, "binding",
-        arena_printf(ar, "whether %s was bound by %s on %s", f->actor, f->provision_label, f->date),
+        !prose ? NULL
+               : arena_printf(ar, "whether %s was bound by %s on %s", f->actor, f->provision_label,
+                              f->date),
         b.provision, b.bound);
     step_account(&fs, bound_step, prov ? prov->label : NULL, b.reasons.items, b.reasons.count);
     cite_provision(&fs, reported, b.provision);
@@ -506,11 +550,12 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     if (rule->nature == NATURE_PERMISSION) {
         /* a permission binds no one: there is nothing to breach, whatever the facts */
         verdict = PACTA_NOT_APPLICABLE;
-        evaluation_push(&fs.ev, &fs.reasons,
-             arena_printf(ar,
-                          "%s is a permission, not an obligation: it allows %s to act but "
-                          "does not require it to, so not acting on it breaches nothing.",
-                          f->provision_label, f->actor));
+        if (prose)
+            evaluation_push(&fs.ev, &fs.reasons,
+                 arena_printf(ar,
+                              "%s is a permission, not an obligation: it allows %s to act but "
+                              "does not require it to, so not acting on it breaches nothing.",
+                              f->provision_label, f->actor));
     } else if (b.bound == PACTA_FALSE) {
         verdict = PACTA_NOT_APPLICABLE;
     } else {
@@ -533,7 +578,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             else if (kind == PACTA_STEP_EXCEPTION && v == PACTA_TRUE)
                 exception = 1;
             /* the first thing that defeats the rule is what the conclusion names */
-            if (!defeat && v == (kind == PACTA_STEP_ELEMENT ? PACTA_FALSE : PACTA_TRUE) &&
+            if (prose && !defeat && v == (kind == PACTA_STEP_ELEMENT ? PACTA_FALSE : PACTA_TRUE) &&
                 kind != PACTA_STEP_CONSIDERATION)
                 defeat = arena_printf(ar, "%s '%s' %s", kind == PACTA_STEP_ELEMENT ? "the element"
                                                                                    : "the exception",
@@ -573,8 +618,10 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     }
     if (reported->kind == BIND_CUSTOMARY)
         cite_sources(&fs, reported->authority_count, reported->authorities);
-    evaluation_push(&fs.ev, &fs.reasons, (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
-                                               defeat));
+    if (prose)
+        evaluation_push(&fs.ev, &fs.reasons,
+                        (void *)conclusion(ar, verdict, f->actor, f->provision_label, f->date,
+                                           defeat));
 
     f->verdict = verdict;
     f->reasons = to_strings(&fs.reasons);
@@ -586,7 +633,8 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     f->facts = arena_array(ar, fs.ev.facts.count ? fs.ev.facts.count : 1, sizeof *f->facts);
     f->step_count = fs.steps.count;
     f->steps = arena_array(ar, fs.steps.count ? fs.steps.count : 1, sizeof *f->steps);
-    if (!f->citations || !f->facts || !f->steps || !f->provision_label || fs.ev.oom) {
+    if (!f->date || !f->citations || !f->facts || !f->steps || (prose && !f->provision_label) ||
+        fs.ev.oom) {
         *oom = 1;
         return NULL;
     }
@@ -706,6 +754,12 @@ static int report_actors(pacta_report *rep, const pacta_scenario *sc)
 pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pacta_scenario *sc,
                          pacta_error *err)
 {
+    return check_scenario(out, rb, sc, 1, err);
+}
+
+pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
+                            const pacta_scenario *sc, int prose, pacta_error *err)
+{
     if (!out || !rb || !sc || sc->rb != rb)
         return error_set(err, PACTA_EUSAGE, sc ? sc->name : "", 0, 0,
                          "pacta_check: the scenario must have been loaded against this rulebase");
@@ -761,11 +815,11 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
                                  "matching sequences took more than %zu steps (max_sequence_steps)",
                                  rb->opts.max_sequence_steps);
             }
-            pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
+            pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, prose, &oom);
             if (f && ptrvec_push(ar, rule->nature == NATURE_NO_EXCUSE ? &silent : &findings, f))
                 oom = 1;
         }
-        if (!oom)
+        if (!oom && prose) /* the notes and citations are words: nothing else changes */
             oom = reject_excuses(ar, &silent, first_excuse, &findings, first_of_event);
     }
     if (oom) {
@@ -781,7 +835,7 @@ pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pac
 }
 
 int check_rule_at(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc,
-                  const rule_def *rule, const sc_event *e, pacta_finding **out)
+                  const rule_def *rule, const sc_event *e, int prose, pacta_finding **out)
 {
     size_t count = rule->step_count ? rule->step_count : 1, work = 0;
     const sc_event **steps = arena_array(ar, count, sizeof *steps);
@@ -797,6 +851,6 @@ int check_rule_at(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc,
         if (!match_sequence(sc, prev, rule, e, steps, &work))
             return 0;
     }
-    *out = evaluate_rule(rb, sc, ar, rule, steps, count, &oom);
+    *out = evaluate_rule(rb, sc, ar, rule, steps, count, prose, &oom);
     return oom ? -1 : 0;
 }

@@ -36,6 +36,43 @@ static const char *facts_read(evaluation *ev, size_t first)
     return text;
 }
 
+/* The declaration's sentence among the binding reasons: who made it and whether it reaches the case. */
+static int say_declaration(evaluation *ev, const sc_event *e, binding_result *b,
+                           const party_declaration *d, pacta_truth in_effect, pacta_truth excluded,
+                           size_t first_fact)
+{
+    const char *actor = e->actor->code;
+    const declaration_def *k = d->kind;
+    const char *facts = facts_read(ev, first_fact);
+    const char *made = arena_printf(ev->ar, "%s made the declaration under %s of the %s, %s [%s]%s%s%s",
+                                    actor, clause(k), b->instrument->short_title, k->label,
+                                    rb_source_cited_as(ev->rb, d->source), d->text ? " (" : "",
+                                    d->text ? d->text : "", d->text ? ")" : "");
+    if (!facts || !made) {
+        ev->oom = 1;
+        return -1;
+    }
+    /* "It takes this case outside the obligations TR accepted" and its two companions */
+    const char *before_actor = excluded == PACTA_TRUE ? "It takes this case outside the obligations "
+                               : excluded == PACTA_FALSE
+                                   ? "It does not reach this case, which stays within the "
+                                     "obligations "
+                                   : "Whether it takes this case outside the obligations ";
+    const char *after_actor = excluded == PACTA_UNKNOWN ? " accepted is unknown" : " accepted";
+    const char *overlap = in_effect == PACTA_UNKNOWN
+                              ? arena_printf(ev->ar,
+                                             "; it was withdrawn on %s [%s], and the event's "
+                                             "date overlaps that day",
+                                             d->withdrawn.text,
+                                             rb_source_cited_as(ev->rb, d->withdrawn.source))
+                              : "";
+    evaluation_push(ev, &b->reasons,
+                    arena_printf(ev->ar, "%s. %s%s%s%s%s%s%s.", made, before_actor, actor,
+                                 after_actor, *facts ? " (" : "", facts, *facts ? ")" : "",
+                                 overlap ? overlap : ""));
+    return ev->oom ? -1 : 0;
+}
+
 int declarations_weigh(evaluation *ev, const expr_env *env, const sc_event *e,
                        binding_result *b, ptrvec *missing, const party_declaration **decisive)
 {
@@ -48,12 +85,13 @@ int declarations_weigh(evaluation *ev, const expr_env *env, const sc_event *e,
         const declaration_def *k = d->kind;
         pacta_truth in_effect = still_in_effect(d, e->date);
         if (in_effect == PACTA_FALSE) {
-            evaluation_push(ev, &b->reasons,
-                            arena_printf(ev->ar,
-                                         "%s withdrew its declaration under %s (%s) on %s [%s], "
-                                         "before the event.",
-                                         actor, clause(k), k->label, d->withdrawn.text,
-                                         rb_source_cited_as(ev->rb, d->withdrawn.source)));
+            if (ev->prose)
+                evaluation_push(ev, &b->reasons,
+                                arena_printf(ev->ar,
+                                             "%s withdrew its declaration under %s (%s) on %s "
+                                             "[%s], before the event.",
+                                             actor, clause(k), k->label, d->withdrawn.text,
+                                             rb_source_cited_as(ev->rb, d->withdrawn.source)));
             continue;
         }
         size_t first_fact = ev->facts.count;
@@ -61,33 +99,8 @@ int declarations_weigh(evaluation *ev, const expr_env *env, const sc_event *e,
         pacta_truth excludes =
             expr_eval_collect(k->excludes, env, ev->ar, &ev->undecided, &ev->oom);
         pacta_truth excluded = truth_and(in_effect, excludes);
-        const char *facts = facts_read(ev, first_fact);
-        const char *made = arena_printf(ev->ar, "%s made the declaration under %s of the %s, %s [%s]%s%s%s",
-                                        actor, clause(k), b->instrument->short_title, k->label,
-                                        rb_source_cited_as(ev->rb, d->source), d->text ? " (" : "",
-                                        d->text ? d->text : "", d->text ? ")" : "");
-        if (!facts || !made) {
-            ev->oom = 1;
+        if (ev->prose && say_declaration(ev, e, b, d, in_effect, excluded, first_fact) != 0)
             return -1;
-        }
-        /* "It takes this case outside the obligations TR accepted" and its two companions */
-        const char *before_actor = excluded == PACTA_TRUE ? "It takes this case outside the obligations "
-                                   : excluded == PACTA_FALSE
-                                       ? "It does not reach this case, which stays within the "
-                                         "obligations "
-                                       : "Whether it takes this case outside the obligations ";
-        const char *after_actor = excluded == PACTA_UNKNOWN ? " accepted is unknown" : " accepted";
-        const char *overlap = in_effect == PACTA_UNKNOWN
-                                  ? arena_printf(ev->ar,
-                                                 "; it was withdrawn on %s [%s], and the event's "
-                                                 "date overlaps that day",
-                                                 d->withdrawn.text,
-                                                 rb_source_cited_as(ev->rb, d->withdrawn.source))
-                                  : "";
-        evaluation_push(ev, &b->reasons,
-                        arena_printf(ev->ar, "%s. %s%s%s%s%s%s%s.", made, before_actor, actor,
-                                     after_actor, *facts ? " (" : "", facts, *facts ? ")" : "",
-                                     overlap ? overlap : ""));
         if (excluded == PACTA_FALSE)
             continue;
         *decisive = d;

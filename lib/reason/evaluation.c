@@ -59,10 +59,10 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
         f->from = a->from;
         f->detail = a->detail;
         /* scenario strings are copied: a report outlives its scenario */
-        f->source = a->source ? arena_strdup(ev->ar, a->source) : NULL;
-        if (a->source && !f->source)
+        f->source = a->source && ev->prose ? arena_strdup(ev->ar, a->source) : NULL;
+        if (a->source && ev->prose && !f->source)
             ev->oom = 1;
-        if (a->text) {
+        if (a->text && ev->prose) {
             f->span_start = a->text->start;
             f->span_end = a->text->end;
             f->text = arena_strndup(ev->ar, at->description + a->text->start,
@@ -104,11 +104,14 @@ static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_eve
     a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_PERSON;
     a.ref = arena_printf(ev->ar, "%s.status", p->id);
-    /* the value recorded is the test's; what a reader reads is the status itself */
-    const char *whose = status_of(ev->ar, p->id);
-    a.display = whose ? arena_printf(ev->ar, "%s: %s", whose, status_reading(p->status)) : NULL;
-    a.detail = p->status_given ? arena_printf(ev->ar, "%s.status", p->id)
-                               : "no status given: no procedure decided it";
+    a.detail = a.display = "";
+    if (ev->prose) {
+        /* the value recorded is the test's; what a reader reads is the status itself */
+        const char *whose = status_of(ev->ar, p->id);
+        a.display = whose ? arena_printf(ev->ar, "%s: %s", whose, status_reading(p->status)) : NULL;
+        a.detail = p->status_given ? arena_printf(ev->ar, "%s.status", p->id)
+                                   : "no status given: no procedure decided it";
+    }
     if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
@@ -125,8 +128,9 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
     pacta_truth v = expr_eval(f->derived, &env);
     a->value = v;
     a->from = PACTA_FROM_RULE;
-    a->detail = arena_printf(ev->ar, "derived: %s [%s]", f->label,
-                             rb_source_cited_as(ev->rb, f->derived_source));
+    a->detail = !ev->prose ? ""
+                           : arena_printf(ev->ar, "derived: %s [%s]", f->label,
+                                          rb_source_cited_as(ev->rb, f->derived_source));
     if (!a->detail)
         ev->oom = 1;
     /* a derivation that holds is part of the reasoning: its authority is cited */
@@ -139,7 +143,7 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
 {
     const fact_def *f = leaf->fact;
     fact_answer a;
-    if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+    if (facts_stated(ev->ar, ev->prose, ev->sc, at, f, leaf->of, &a) != 0) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -155,7 +159,7 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
             return v;
     }
     fact_answer t = a;
-    if (facts_from_text(ev->ar, at, f, &t) != 0) {
+    if (facts_from_text(ev->ar, ev->prose, at, f, &t) != 0) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -168,8 +172,9 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
         /* an optional refinement says nothing unless stated */
         if (leaf->unstated_false) {
             a.value = PACTA_FALSE;
-            a.display = arena_printf(ev->ar, "%s: read as false, an optional refinement",
-                                     a.ref);
+            a.display = !ev->prose ? ""
+                                   : arena_printf(ev->ar, "%s: read as false, an optional refinement",
+                                                  a.ref);
             a.detail = "not stated";
             if (!a.display)
                 ev->oom = 1;
@@ -195,7 +200,7 @@ static pacta_truth onward_link(evaluation *ev, const expr *leaf, const sc_event 
     fact_answer stated;
     *hop = NULL;
     *step = ONWARD_UNKNOWN;
-    if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &stated) != 0 ||
+    if (facts_stated(ev->ar, ev->prose, ev->sc, at, leaf->fact, REF_DESTINATION, &stated) != 0 ||
         onward_next(ev->ar, at, &stated, step, hop) != 0) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
@@ -228,7 +233,7 @@ static pacta_truth resolve_onward(evaluation *ev, const expr *leaf, const sc_eve
         return PACTA_UNKNOWN; /* no onward state named, or the chain is too long to follow */
     expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
     pacta_truth there = expr_eval(leaf->kids[0], &env);
-    if (via == PACTA_TRUE) {
+    if (via == PACTA_TRUE && ev->prose) {
         const char *sentence = onward_describe(ev->ar, hop);
         evaluation_push_unique(ev, &ev->chains, sentence);
         size_t k = 0;
@@ -248,7 +253,7 @@ static void collect_onward(evaluation *ev, const expr *leaf, const sc_event *at)
     pacta_truth via = onward_link(ev, leaf, at, &step, &hop);
     if (via == PACTA_UNKNOWN) {
         fact_answer a;
-        if (facts_stated(ev->ar, ev->sc, at, leaf->fact, REF_DESTINATION, &a) != 0) {
+        if (facts_stated(ev->ar, ev->prose, ev->sc, at, leaf->fact, REF_DESTINATION, &a) != 0) {
             ev->oom = 1;
             return;
         }
@@ -282,7 +287,7 @@ void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event
     } else if (leaf->kind == EX_FACT) {
         const fact_def *f = leaf->fact;
         fact_answer a;
-        if (facts_stated(ev->ar, ev->sc, at, f, leaf->of, &a) != 0) {
+        if (facts_stated(ev->ar, ev->prose, ev->sc, at, f, leaf->of, &a) != 0) {
             ev->oom = 1;
             return;
         }
@@ -320,12 +325,16 @@ static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_e
             a.value = PACTA_TRUE;
     a.from = PACTA_FROM_EVENT;
     a.ref = arena_printf(ev->ar, "%s.to", at->id);
-    const char *to = destination_phrase(ev->ar, at);
-    a.display = to ? arena_printf(ev->ar, "%s, %s the %s", to,
-                                  a.value == PACTA_TRUE ? "a state bound by" : "not a state bound by",
-                                  inst->title)
-                   : NULL;
-    a.detail = arena_printf(ev->ar, "%s.to", at->id);
+    a.detail = a.display = "";
+    if (ev->prose) {
+        const char *to = destination_phrase(ev->ar, at);
+        a.display = to ? arena_printf(ev->ar, "%s, %s the %s", to,
+                                      a.value == PACTA_TRUE ? "a state bound by"
+                                                            : "not a state bound by",
+                                      inst->title)
+                       : NULL;
+        a.detail = a.ref;
+    }
     if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
@@ -347,13 +356,17 @@ static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
     a.from = PACTA_FROM_EVENT;
     a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
                  : arena_printf(ev->ar, "%s.nationality", at->subject->id);
-    const char *to = destination_phrase(ev->ar, at);
-    a.display = !to ? NULL
-                : a.value == PACTA_TRUE  ? arena_printf(ev->ar, "%s, their own state", to)
-                : a.value == PACTA_FALSE ? arena_printf(ev->ar, "%s, not their own state (%s)", to,
-                                                        home->code)
-                                         : arena_printf(ev->ar, "%s; their nationality is not given", to);
-    a.detail = arena_printf(ev->ar, "%s.to; %s.nationality", at->id, at->subject->id);
+    a.detail = a.display = "";
+    if (ev->prose) {
+        const char *to = destination_phrase(ev->ar, at);
+        a.display = !to ? NULL
+                    : a.value == PACTA_TRUE  ? arena_printf(ev->ar, "%s, their own state", to)
+                    : a.value == PACTA_FALSE ? arena_printf(ev->ar, "%s, not their own state (%s)",
+                                                            to, home->code)
+                                             : arena_printf(ev->ar,
+                                                            "%s; their nationality is not given", to);
+        a.detail = arena_printf(ev->ar, "%s.to; %s.nationality", at->id, at->subject->id);
+    }
     if (!a.ref || !a.detail || !a.display) {
         ev->oom = 1;
         return PACTA_UNKNOWN;

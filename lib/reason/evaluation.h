@@ -22,6 +22,7 @@ typedef struct evaluation {
     ptrvec chains;       /* the chain refoulement sentences, one per hop followed */
     ptrvec chain_tests;  /* const expr*: the onward tests followed, for their authorities */
     ptrvec derived_sources; /* source ids of the derived facts found true, for the citations */
+    int prose;           /* 0: facts keep their ref and value, not their provenance in words */
     int oom;
 } evaluation;
 

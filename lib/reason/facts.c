@@ -6,7 +6,24 @@
  */
 #include "reason/facts.h"
 
+#include <stdarg.h>
 #include <string.h>
+
+/* Where a fact came from, in words: written only when the report will have
+ * sentences (prose), else "" (a batch's compact record prints no provenance). */
+static const char *detailf(arena *ar, int prose, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static const char *detailf(arena *ar, int prose, const char *fmt, ...)
+{
+    if (!prose)
+        return "";
+    va_list ap;
+    va_start(ap, fmt);
+    const char *text = arena_vprintf(ar, fmt, ap);
+    va_end(ap);
+    return text;
+}
 
 static const state_def *state_about(const sc_event *e, state_ref of)
 {
@@ -57,15 +74,16 @@ static const char *event_field(const sc_event *e, const char *name)
     return NULL;
 }
 
-static int stated_on_event(arena *ar, const sc_event *e, const fact_def *f, fact_answer *out)
+static int stated_on_event(arena *ar, int prose, const sc_event *e, const fact_def *f,
+                           fact_answer *out)
 {
     const sc_fact *given = find_fact(&e->facts, f);
     if (given) {
         out->value = given->value;
         out->from = PACTA_FROM_EVENT;
         out->detail = given->assumed
-                          ? arena_printf(ar, "assumed: %s", given->assumed)
-                          : arena_printf(ar, "%s.facts.%s (line %u)", e->id, f->name, given->line);
+                          ? detailf(ar, prose, "assumed: %s", given->assumed)
+                          : detailf(ar, prose, "%s.facts.%s (line %u)", e->id, f->name, given->line);
         out->source = given->assumed ? NULL : e->source;
         return out->detail ? 1 : -1;
     }
@@ -78,7 +96,7 @@ static int stated_on_event(arena *ar, const sc_event *e, const fact_def *f, fact
         if (strcmp(f->field.values[i], value) == 0) {
             out->value = f->field.truths[i];
             out->from = PACTA_FROM_EVENT;
-            out->detail = arena_printf(ar, "%s.%s = %s", e->id, f->field.field, value);
+            out->detail = detailf(ar, prose, "%s.%s = %s", e->id, f->field.field, value);
             out->source = e->source;
             return out->detail ? 1 : -1;
         }
@@ -124,20 +142,20 @@ static void cast(vote *v, pacta_truth value, pdate lo, pdate hi, pdate_range whe
 }
 
 /* Sets out's value and detail from the vote; where names the first condition. */
-static int settle(arena *ar, const vote *v, const char *where, const char *source,
+static int settle(arena *ar, int prose, const vote *v, const char *where, const char *source,
                   fact_answer *out)
 {
     out->from = PACTA_FROM_CONDITION;
     out->source = source;
     out->value = v->disagree || v->partial ? PACTA_UNKNOWN : v->value;
-    out->detail = arena_printf(ar, "%s%s", where,
-                               v->disagree  ? ": conditions on this fact disagree for this date"
-                               : v->partial ? ": its window covers only part of the event's date"
-                                            : "");
+    out->detail = detailf(ar, prose, "%s%s", where,
+                          v->disagree  ? ": conditions on this fact disagree for this date"
+                          : v->partial ? ": its window covers only part of the event's date"
+                                       : "");
     return where && out->detail ? 1 : -1;
 }
 
-static int stated_by_condition(arena *ar, const pacta_scenario *sc, const sc_event *e,
+static int stated_by_condition(arena *ar, int prose, const pacta_scenario *sc, const sc_event *e,
                                const fact_def *f, const state_def *state, fact_answer *out)
 {
     vote v = {0};
@@ -155,10 +173,11 @@ static int stated_by_condition(arena *ar, const pacta_scenario *sc, const sc_eve
     if (!first)
         return 0;
     const char *where = first->assumed
-                            ? arena_printf(ar, "assumed: %s", first->assumed)
-                            : arena_printf(ar, "conditions[%zu] (line %u)", first->index, first->line);
+                            ? detailf(ar, prose, "assumed: %s", first->assumed)
+                            : detailf(ar, prose, "conditions[%zu] (line %u)", first->index,
+                                      first->line);
     out->onward_to = first->onward_to;
-    return settle(ar, &v, where, first->source, out);
+    return settle(ar, prose, &v, where, first->source, out);
 }
 
 /* Whether the scenario says anything at all about this fact of this state. */
@@ -186,7 +205,7 @@ static int library_covers_person(const rb_condition *c, const sc_person *p)
  * nothing about that fact of that state: a scenario overrides the library by
  * stating the fact itself.
  */
-static int stated_by_library(arena *ar, const pacta_rulebase *rb, const sc_event *e,
+static int stated_by_library(arena *ar, int prose, const pacta_rulebase *rb, const sc_event *e,
                              const fact_def *f, const state_def *state, fact_answer *out)
 {
     vote v = {0};
@@ -204,14 +223,14 @@ static int stated_by_library(arena *ar, const pacta_rulebase *rb, const sc_event
     if (!first)
         return 0;
     out->onward_to = first->onward_to;
-    return settle(ar, &v,
-                  arena_printf(ar, "rules' country conditions, %s:%u", first->rel_file,
-                               first->at.line),
+    return settle(ar, prose, &v,
+                  detailf(ar, prose, "rules' country conditions, %s:%u", first->rel_file,
+                          first->at.line),
                   first->source, out);
 }
 
-int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const fact_def *f,
-                 state_ref of, fact_answer *out)
+int facts_stated(arena *ar, int prose, const pacta_scenario *sc, const sc_event *e,
+                 const fact_def *f, state_ref of, fact_answer *out)
 {
     memset(out, 0, sizeof *out);
     out->value = PACTA_UNKNOWN;
@@ -222,30 +241,32 @@ int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const f
     /* stated facts override only facts about the destination (see rules/README.md);
      * at a hop of chain refoulement they are about the first destination, not this one */
     if (of == REF_DESTINATION && !e->onward_from) {
-        int found = stated_on_event(ar, e, f, out);
+        int found = stated_on_event(ar, prose, e, f, out);
         if (found)
             return found < 0 ? -1 : 0;
         const sc_fact *given = e->subject ? find_fact(&e->subject->facts, f) : NULL;
         if (given) {
             out->value = given->value;
             out->from = PACTA_FROM_PERSON;
-            out->detail = given->assumed ? arena_printf(ar, "assumed: %s", given->assumed)
-                                         : arena_printf(ar, "%s.facts.%s (line %u)",
-                                                        e->subject->id, f->name, given->line);
+            out->detail = given->assumed ? detailf(ar, prose, "assumed: %s", given->assumed)
+                                         : detailf(ar, prose, "%s.facts.%s (line %u)",
+                                                   e->subject->id, f->name, given->line);
             return out->detail ? 0 : -1;
         }
     }
     const state_def *state = state_about(e, of);
     if (state && (f->where & FACT_ON_STATE || f->derived)) {
-        int found = scenario_states(sc, f, state) ? stated_by_condition(ar, sc, e, f, state, out)
-                                                  : stated_by_library(ar, sc->rb, e, f, state, out);
+        int found = scenario_states(sc, f, state)
+                        ? stated_by_condition(ar, prose, sc, e, f, state, out)
+                        : stated_by_library(ar, prose, sc->rb, e, f, state, out);
         if (found < 0)
             return -1;
     }
     return 0;
 }
 
-int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer *out)
+int facts_from_text(arena *ar, int prose, const sc_event *e, const fact_def *f,
+                    fact_answer *out)
 {
     const sc_text_fact *first = NULL;
     int disagree = 0;
@@ -265,13 +286,14 @@ int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer
     out->source = e->source;
     out->value = disagree ? PACTA_UNKNOWN : first->value;
     if (disagree)
-        out->detail = arena_printf(ar, "%s.description: indicators disagree", e->id);
+        out->detail = detailf(ar, prose, "%s.description: indicators disagree", e->id);
     else if (first->qualifier)
-        out->detail = arena_printf(ar, "%s.description, indicator %s, %s by \"%.*s\"", e->id,
-                                   first->indicator->id, first->qualifier,
-                                   (int)(first->qualifier_end - first->qualifier_start),
-                                   e->description + first->qualifier_start);
+        out->detail = detailf(ar, prose, "%s.description, indicator %s, %s by \"%.*s\"", e->id,
+                              first->indicator->id, first->qualifier,
+                              (int)(first->qualifier_end - first->qualifier_start),
+                              e->description + first->qualifier_start);
     else
-        out->detail = arena_printf(ar, "%s.description, indicator %s", e->id, first->indicator->id);
+        out->detail = detailf(ar, prose, "%s.description, indicator %s", e->id,
+                              first->indicator->id);
     return out->detail ? 0 : -1;
 }

@@ -26,12 +26,15 @@ const char *facts_ref(arena *ar, const sc_event *e, const fact_def *f, state_ref
 
 /**
  * Levels 1 to 3: the event's facts and fields, the person's facts, the
- * conditions. Returns 0, or -1 when out of memory.
+ * conditions. With prose 0, detail is "" (where a fact came from is said
+ * only in reports with sentences); ref and the rest are always set.
+ * Returns 0, or -1 when out of memory.
  */
-int facts_stated(arena *ar, const pacta_scenario *sc, const sc_event *e, const fact_def *f,
-                 state_ref of, fact_answer *out);
+int facts_stated(arena *ar, int prose, const pacta_scenario *sc, const sc_event *e,
+                 const fact_def *f, state_ref of, fact_answer *out);
 
-/** Level 5: the indicators that matched e's description. */
-int facts_from_text(arena *ar, const sc_event *e, const fact_def *f, fact_answer *out);
+/** Level 5: the indicators that matched e's description; prose as for facts_stated. */
+int facts_from_text(arena *ar, int prose, const sc_event *e, const fact_def *f,
+                    fact_answer *out);
 
 #endif

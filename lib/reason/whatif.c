@@ -182,7 +182,7 @@ static int weigh(search *s, const candidate *const *changes, size_t n,
     int result = sc ? 0 : -1;
     if (sc) {
         size_t at = scenario_event_index(sc, s->event);
-        if (at != SIZE_MAX && check_rule_at(scratch, s->rb, sc, s->rule, sc->events[at], &g))
+        if (at != SIZE_MAX && check_rule_at(scratch, s->rb, sc, s->rule, sc->events[at], 0, &g))
             result = -1;
     }
     if (g) {

@@ -26,6 +26,7 @@
 #include "base/error.h"
 #include "base/writer.h"
 #include "model/model.h"
+#include "reason/check.h"
 #include "report/record.h"
 
 #define READ_CHUNK ((size_t)64 * 1024)
@@ -314,7 +315,8 @@ static void process(const pacta_batch *b, item *it)
         st = pacta_scenario_load_line(&it->sc, b->rb, b->name, it->line, it->text.data,
                                       it->text.len, &it->err);
     if (st == PACTA_OK && !it->failed)
-        st = pacta_check(&rep, b->rb, it->sc, &it->err);
+        /* a compact record prints no sentence: the check makes none */
+        st = check_scenario(&rep, b->rb, it->sc, b->opts.detail == PACTA_DETAIL_FULL, &it->err);
     if (st != PACTA_OK)
         it->failed = 1;
     if (rep)

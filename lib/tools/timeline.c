@@ -393,7 +393,7 @@ static int answer(builder *b, const instrument_def *inst, const char *provision,
                   pacta_timeline_answer_view *out)
 {
     binding_result r;
-    if (binding_for_provision(b->k.ar, b->rb, inst, provision, e, &r) != 0) {
+    if (binding_for_provision(b->k.ar, b->rb, inst, provision, e, 1, &r) != 0) {
         b->k.oom = 1;
         return -1;
     }
