@@ -105,7 +105,27 @@ void arena_free(arena *ar)
     ar->alloc.free_fn(ar->alloc.ctx, ar);
 }
 
-void *arena_alloc(arena *ar, size_t size)
+void arena_reset(arena *ar)
+{
+    if (!ar)
+        return;
+    block *keep = ar->head;
+    for (block *b = ar->head; b; b = b->next)
+        if (b->cap > keep->cap)
+            keep = b;
+    for (block *b = ar->head, *next; b; b = next) {
+        next = b->next;
+        if (b != keep)
+            ar->alloc.free_fn(ar->alloc.ctx, b);
+    }
+    keep->next = NULL;
+    keep->used = 0;
+    ar->head = keep;
+    ar->used = 0;
+}
+
+/* size bytes, not zeroed: for strings, which are written whole at once. */
+static void *alloc_bytes(arena *ar, size_t size)
 {
     const size_t align = alignof(max_align_t);
     if (!ar)
@@ -129,7 +149,6 @@ void *arena_alloc(arena *ar, size_t size)
             big->next = b->next;
             b->next = big;
             ar->used += size;
-            memset(big->data, 0, size);
             return big->data;
         }
         block *fresh = block_new(&ar->alloc, ar->next_cap);
@@ -143,7 +162,14 @@ void *arena_alloc(arena *ar, size_t size)
     unsigned char *p = (unsigned char *)b->data + b->used;
     b->used += size;
     ar->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(arena *ar, size_t size)
+{
+    void *p = alloc_bytes(ar, size);
+    if (p)
+        memset(p, 0, size ? size : 1);
     return p;
 }
 
@@ -160,12 +186,28 @@ char *arena_strndup(arena *ar, const char *s, size_t len)
         return NULL;
     if (len == SIZE_MAX)
         return NULL;
-    char *p = arena_alloc(ar, len + 1);
+    char *p = alloc_bytes(ar, len + 1);
     if (!p)
         return NULL;
     if (len > 0)
         memcpy(p, s, len);
     p[len] = '\0';
+    return p;
+}
+
+char *arena_join(arena *ar, const char *a, const char *sep, const char *b)
+{
+    if (!a || !sep || !b)
+        return NULL;
+    size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+    if (la > SIZE_MAX / 4 || ls > SIZE_MAX / 4 || lb > SIZE_MAX / 4)
+        return NULL;
+    char *p = alloc_bytes(ar, la + ls + lb + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, a, la);
+    memcpy(p + la, sep, ls);
+    memcpy(p + la + ls, b, lb + 1);
     return p;
 }
 

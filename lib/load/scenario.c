@@ -14,6 +14,7 @@
 #include "base/jtree.h"
 #include "load/indicators.h"
 #include "load/loader.h"
+#include "load/scenario.h"
 #include "model/model.h"
 
 /*
@@ -613,18 +614,28 @@ struct pacta_scenario_stream {
     int failed;
 };
 
-/* An empty scenario named name in an arena of its own; NULL when out of memory. */
-static pacta_scenario *new_scenario(const pacta_rulebase *rb, const char *name)
+/* Frees the scenario's arena unless the caller lent it. */
+static void drop_scenario(pacta_scenario *sc)
 {
-    arena *ar = arena_new(&rb->opts.allocator);
+    if (!sc->borrows_arena)
+        arena_free(sc->ar);
+}
+
+/* An empty scenario named name, in the arena lent (NULL: one of its own);
+ * NULL when out of memory. */
+static pacta_scenario *new_scenario(const pacta_rulebase *rb, const char *name, arena *lent)
+{
+    arena *ar = lent ? lent : arena_new(&rb->opts.allocator);
     pacta_scenario *sc = ar ? arena_alloc(ar, sizeof *sc) : NULL;
     if (sc) {
         sc->ar = ar;
+        sc->borrows_arena = lent != NULL;
         sc->rb = rb;
         sc->name = arena_strdup(ar, name);
     }
     if (!sc || !sc->name) {
-        arena_free(ar);
+        if (!lent)
+            arena_free(ar);
         return NULL;
     }
     return sc;
@@ -641,7 +652,7 @@ static pacta_status load_root(pacta_scenario *sc, pacta_status parsed, const yno
         parsed = load_document(&c, root);
     }
     if (parsed != PACTA_OK) {
-        arena_free(sc->ar);
+        drop_scenario(sc);
         return parsed;
     }
     *out = sc;
@@ -653,7 +664,7 @@ static pacta_status parse_next(pacta_scenario_stream *st, pacta_scenario **out, 
     *out = NULL;
     if (st->failed)
         return PACTA_DONE;
-    pacta_scenario *sc = new_scenario(st->rb, st->name);
+    pacta_scenario *sc = new_scenario(st->rb, st->name, NULL);
     if (!sc)
         return error_set(err, PACTA_ENOMEM, st->name, 0, 0, "out of memory");
     ynode *root = NULL;
@@ -798,6 +809,13 @@ pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase
                                       const char *name, unsigned line, const char *data,
                                       size_t len, pacta_error *err)
 {
+    return scenario_load_line_in(NULL, out, rb, name, line, data, len, err);
+}
+
+pacta_status scenario_load_line_in(arena *lent, pacta_scenario **out, const pacta_rulebase *rb,
+                                   const char *name, unsigned line, const char *data, size_t len,
+                                   pacta_error *err)
+{
     if (!out || !rb || (!data && len))
         return error_set(err, PACTA_EUSAGE, name ? name : "", 0, 0,
                          "pacta_scenario_load_line: invalid argument");
@@ -806,7 +824,7 @@ pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase
         name = "<buffer>";
     if (!rb->finished)
         return error_set(err, PACTA_EUSAGE, name, 0, 0, "the rulebase is not finished");
-    pacta_scenario *sc = new_scenario(rb, name);
+    pacta_scenario *sc = new_scenario(rb, name, lent);
     if (!sc)
         return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
     ynode *root = NULL;
@@ -835,7 +853,7 @@ pacta_status pacta_scenario_load_file(pacta_scenario **out, const pacta_rulebase
 void pacta_scenario_free(pacta_scenario *sc)
 {
     if (sc)
-        arena_free(sc->ar);
+        drop_scenario(sc);
 }
 
 const char *pacta_scenario_name(const pacta_scenario *sc)

@@ -66,7 +66,7 @@ void pacta_report_free(pacta_report *rep)
     if (!rep)
         return;
     arena *whatif = rep->whatif ? rep->whatif->ar : NULL; /* what-if data and the assumed scenario */
-    if (rep->ar)
+    if (rep->ar && !rep->borrows_arena)
         arena_free(rep->ar); /* the report itself lives in its arena */
     arena_free(whatif);
 }

@@ -596,6 +596,7 @@ typedef struct sc_expect {
 
 struct pacta_scenario {
     arena *ar;
+    int borrows_arena;      /* 1: ar belongs to the caller (a batch slot), pacta_scenario_free leaves it */
     const pacta_rulebase *rb;
     const char *name;
     const char *title;
@@ -686,6 +687,7 @@ struct pacta_finding {
 
 struct pacta_report {
     arena *ar;
+    int borrows_arena;      /* 1: ar belongs to the caller (a batch slot), pacta_report_free leaves it */
     const char *scenario_name;
     const char *scenario_title;
     size_t finding_count;

@@ -754,17 +754,26 @@ static int report_actors(pacta_report *rep, const pacta_scenario *sc)
 pacta_status pacta_check(pacta_report **out, const pacta_rulebase *rb, const pacta_scenario *sc,
                          pacta_error *err)
 {
-    return check_scenario(out, rb, sc, 1, err);
+    return check_scenario(out, rb, sc, 1, NULL, err);
+}
+
+/* Out of memory: frees the report's arena, unless the caller lent it. */
+static pacta_status out_of_memory(arena *ar, const arena *lent, const pacta_scenario *sc,
+                                  pacta_error *err)
+{
+    if (ar != lent)
+        arena_free(ar);
+    return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
 }
 
 pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
-                            const pacta_scenario *sc, int prose, pacta_error *err)
+                            const pacta_scenario *sc, int prose, arena *lent, pacta_error *err)
 {
     if (!out || !rb || !sc || sc->rb != rb)
         return error_set(err, PACTA_EUSAGE, sc ? sc->name : "", 0, 0,
                          "pacta_check: the scenario must have been loaded against this rulebase");
     *out = NULL;
-    arena *ar = arena_new(&rb->opts.allocator);
+    arena *ar = lent ? lent : arena_new(&rb->opts.allocator);
     pacta_report *rep = ar ? arena_alloc(ar, sizeof *rep) : NULL;
     const sc_event **steps = NULL;
     size_t max_steps = 1;
@@ -773,23 +782,20 @@ pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
             max_steps = rb->rules[r]->step_count;
     if (rep) {
         rep->ar = ar;
+        rep->borrows_arena = lent != NULL;
         rep->scenario_name = arena_strdup(ar, sc->name);
         rep->scenario_title = arena_strdup(ar, sc->title);
         memcpy(rep->digest, rb->digest, sizeof rep->digest);
         steps = arena_array(ar, max_steps, sizeof *steps);
     }
-    if (!steps || !rep->scenario_name || !rep->scenario_title || report_actors(rep, sc) != 0) {
-        arena_free(ar);
-        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
-    }
+    if (!steps || !rep->scenario_name || !rep->scenario_title || report_actors(rep, sc) != 0)
+        return out_of_memory(ar, lent, sc, err);
     ptrvec findings = {0}, silent = {0};
     size_t work = 0;
     int oom = 0;
     const size_t *prev = link_pairs(ar, sc);
-    if (!prev) {
-        arena_free(ar);
-        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
-    }
+    if (!prev)
+        return out_of_memory(ar, lent, sc, err);
     for (size_t i = 0; i < sc->event_count && !oom; i++) {
         const sc_event *e = sc->events[i];
         const rule_list *rules = &rb->by_action[e->action->index];
@@ -810,7 +816,8 @@ pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
                 count = rule->step_count;
             }
             if (work > rb->opts.max_sequence_steps) {
-                arena_free(ar);
+                if (ar != lent)
+                    arena_free(ar);
                 return error_set(err, PACTA_ELIMIT, sc->name, e->line, e->column,
                                  "matching sequences took more than %zu steps (max_sequence_steps)",
                                  rb->opts.max_sequence_steps);
@@ -822,10 +829,8 @@ pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
         if (!oom && prose) /* the notes and citations are words: nothing else changes */
             oom = reject_excuses(ar, &silent, first_excuse, &findings, first_of_event);
     }
-    if (oom) {
-        arena_free(ar);
-        return error_set(err, PACTA_ENOMEM, sc->name, 0, 0, "out of memory");
-    }
+    if (oom)
+        return out_of_memory(ar, lent, sc, err);
     rep->finding_count = findings.count;
     rep->findings = (pacta_finding **)findings.items;
     rep->silent_count = silent.count;

@@ -18,10 +18,12 @@
  * with no provenance in words) and the missing facts; reasons, caveats,
  * narrative and citations are empty and the labels NULL. Formatting them
  * is most of the cost of a check, and a batch of a million scenarios
- * prints none of them.
+ * prints none of them. The report lives in lent when it is given (as
+ * scenario_load_line_in's scenario may): pacta_report_free() then leaves
+ * the arena to the caller.
  */
 pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
-                            const pacta_scenario *sc, int prose, pacta_error *err);
+                            const pacta_scenario *sc, int prose, arena *lent, pacta_error *err);
 
 /**
  * The finding check_scenario() makes for rule at event e of sc (e completes

@@ -103,13 +103,13 @@ static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_eve
     fact_answer a = {0};
     a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_PERSON;
-    a.ref = arena_printf(ev->ar, "%s.status", p->id);
+    a.ref = arena_join(ev->ar, p->id, ".", "status");
     a.detail = a.display = "";
     if (ev->prose) {
         /* the value recorded is the test's; what a reader reads is the status itself */
         const char *whose = status_of(ev->ar, p->id);
         a.display = whose ? arena_printf(ev->ar, "%s: %s", whose, status_reading(p->status)) : NULL;
-        a.detail = p->status_given ? arena_printf(ev->ar, "%s.status", p->id)
+        a.detail = p->status_given ? arena_join(ev->ar, p->id, ".", "status")
                                    : "no status given: no procedure decided it";
     }
     if (!a.ref || !a.detail || !a.display) {
@@ -261,7 +261,7 @@ static void collect_onward(evaluation *ev, const expr *leaf, const sc_event *at)
     }
     if (step == ONWARD_UNKNOWN)
         evaluation_push_unique(ev, &ev->unknown,
-                               arena_printf(ev->ar, "%s.nationality", at->subject->id));
+                               arena_join(ev->ar, at->subject->id, ".", "nationality"));
     if (!hop)
         return;
     expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
@@ -283,7 +283,7 @@ void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event
         collect_onward(ev, leaf, at);
         return;
     } else if (leaf->kind == EX_TO_NATIONALITY) {
-        ref = arena_printf(ev->ar, "%s.nationality", at->subject->id);
+        ref = arena_join(ev->ar, at->subject->id, ".", "nationality");
     } else if (leaf->kind == EX_FACT) {
         const fact_def *f = leaf->fact;
         fact_answer a;
@@ -324,7 +324,7 @@ static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_e
         if (inst->states[i] == at->to)
             a.value = PACTA_TRUE;
     a.from = PACTA_FROM_EVENT;
-    a.ref = arena_printf(ev->ar, "%s.to", at->id);
+    a.ref = arena_join(ev->ar, at->id, ".", "to");
     a.detail = a.display = "";
     if (ev->prose) {
         const char *to = destination_phrase(ev->ar, at);
@@ -354,8 +354,8 @@ static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
     fact_answer a = {0};
     a.value = !at->to || !home ? PACTA_UNKNOWN : at->to == home ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_EVENT;
-    a.ref = home ? arena_printf(ev->ar, "%s.to", at->id)
-                 : arena_printf(ev->ar, "%s.nationality", at->subject->id);
+    a.ref = home ? arena_join(ev->ar, at->id, ".", "to")
+                 : arena_join(ev->ar, at->subject->id, ".", "nationality");
     a.detail = a.display = "";
     if (ev->prose) {
         const char *to = destination_phrase(ev->ar, at);

@@ -43,14 +43,14 @@ const char *facts_ref(arena *ar, const sc_event *e, const fact_def *f, state_ref
     if (f->where & FACT_ON_STATE) {
         const state_def *s = state_about(e, of);
         if (s)
-            return arena_printf(ar, "%s.%s", s->code, f->name);
+            return arena_join(ar, s->code, ".", f->name);
         if (of == REF_NATIONALITY)
-            return arena_printf(ar, "%s.nationality", e->subject->id);
-        return arena_printf(ar, "%s.to", e->id);
+            return arena_join(ar, e->subject->id, ".", "nationality");
+        return arena_join(ar, e->id, ".", "to");
     }
     if (f->where & FACT_ON_EVENT)
-        return arena_printf(ar, "%s.%s", e->id, f->name);
-    return arena_printf(ar, "%s.%s", e->subject->id, f->name);
+        return arena_join(ar, e->id, ".", f->name);
+    return arena_join(ar, e->subject->id, ".", f->name);
 }
 
 static const sc_fact *find_fact(const sc_fact_list *list, const fact_def *f)

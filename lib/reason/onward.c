@@ -49,7 +49,7 @@ int onward_next(arena *ar, const sc_event *at, const fact_answer *via, onward_st
     if (!h)
         return -1;
     const sc_event *root = first_event(at);
-    h->id = arena_printf(ar, "%s onward to %s", root->id, next->code);
+    h->id = arena_join(ar, root->id, " onward to ", next->code);
     h->onward_via = arena_printf(ar, "%s (%s)", via->ref, via->detail ? via->detail : "stated");
     if (!h->id || !h->onward_via)
         return -1;

@@ -26,6 +26,7 @@
 #include "base/error.h"
 #include "base/writer.h"
 #include "model/model.h"
+#include "load/scenario.h"
 #include "reason/check.h"
 #include "report/record.h"
 
@@ -250,6 +251,9 @@ typedef struct item {
     int failed;             /* err holds why the scenario cannot be checked */
     pacta_error err;
     buffer out;             /* the rendered line, newline included */
+    arena *work;            /* the scenario and report of the line being made, reset after it:
+                             * kept from one scenario to the next, it stops growing once it
+                             * holds the largest, and malloc is not asked again */
     int violation;
     int done;
 } item;
@@ -311,12 +315,15 @@ static void process(const pacta_batch *b, item *it)
     pacta_report *rep = NULL;
     pacta_status st = PACTA_OK;
     it->violation = 0;
-    if (!it->failed && !it->sc)
-        st = pacta_scenario_load_line(&it->sc, b->rb, b->name, it->line, it->text.data,
-                                      it->text.len, &it->err);
+    if (!it->work && !(it->work = arena_new(b->alloc)))
+        st = error_set(&it->err, PACTA_ENOMEM, b->name, it->line, 0, "out of memory");
+    if (st == PACTA_OK && !it->failed && !it->sc)
+        st = scenario_load_line_in(it->work, &it->sc, b->rb, b->name, it->line, it->text.data,
+                                   it->text.len, &it->err);
     if (st == PACTA_OK && !it->failed)
         /* a compact record prints no sentence: the check makes none */
-        st = check_scenario(&rep, b->rb, it->sc, b->opts.detail == PACTA_DETAIL_FULL, &it->err);
+        st = check_scenario(&rep, b->rb, it->sc, b->opts.detail == PACTA_DETAIL_FULL, it->work,
+                            &it->err);
     if (st != PACTA_OK)
         it->failed = 1;
     if (rep)
@@ -334,6 +341,7 @@ static void process(const pacta_batch *b, item *it)
     }
     pacta_scenario_free(it->sc);
     it->sc = NULL;
+    arena_reset(it->work);
 }
 
 /* ------------------------------------------------------------ the batch */
@@ -633,6 +641,7 @@ void pacta_batch_free(pacta_batch *b)
     const pacta_allocator *a = b->alloc;
     for (size_t i = 0; b->ring && i < b->window; i++) {
         pacta_scenario_free(b->ring[i].sc);
+        arena_free(b->ring[i].work);
         buffer_free(a, &b->ring[i].text);
         buffer_free(a, &b->ring[i].out);
     }
