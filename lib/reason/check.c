@@ -323,7 +323,7 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
             which = "";
         }
         evaluation_push(&fs->ev, &fs->caveats,
-             arena_printf(fs->ev.ar, "Exception '%s'%s%s%s not established%s%s.", el->label,
+             arena_printf(fs->ev.ar, "Exception %s%s%s%s not established%s%s.", el->id,
                           where ? " (" : "", where ? where : "", where ? ")" : "",
                           *which ? "; unknown: " : "", which));
     }
@@ -559,7 +559,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         if (verdict == PACTA_NO_VIOLATION) {
             size_t kept = 0;
             for (size_t i = 0; i < fs.caveats.count; i++)
-                if (strncmp(fs.caveats.items[i], "Exception '", 11) != 0)
+                if (strncmp(fs.caveats.items[i], "Exception ", 10) != 0)
                     fs.caveats.items[kept++] = fs.caveats.items[i];
             fs.caveats.count = kept;
         }
@@ -636,8 +636,7 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
         return 1;
     for (size_t k = first_excuse, n = 0; k < silent->count; k++)
         if (excuses[k]->verdict == PACTA_VIOLATION &&
-            !(note[n++] = arena_printf(ar, "Not an excuse: %s (%s).", excuses[k]->rule_title,
-                                       excuses[k]->rule)))
+            !(note[n++] = arena_printf(ar, "Not an excuse: %s.", excuses[k]->rule_title)))
             return 1;
     for (size_t i = first; i < findings->count; i++) {
         pacta_finding *f = findings->items[i];
