@@ -2,8 +2,8 @@
  * render_json.c: a report as one JSON object, the public contract of
  * docs/findings.md ("--format json").
  *
- * The object is written on one line (", " and ": " as separators) so that
- * several reports make valid JSON Lines. Members the contract requires are
+ * The object is written on one line, with "," and ":" as separators and no
+ * spaces, so that several reports make valid JSON Lines. Members the contract requires are
  * always present (null only if the model lacks the value, which the
  * evaluator never does); optional members are omitted rather than null.
  *
@@ -111,7 +111,7 @@ static void render_citations(writer *w, int *members, const pacta_finding *f,
     writer_char(w, '[');
     for (size_t i = 0; i < f->citation_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         render_citation(w, &f->citations[i], rb, flags);
     }
     writer_char(w, ']');
@@ -124,12 +124,12 @@ static void render_steps(writer *w, int *members, const pacta_finding *f)
     for (size_t i = 0; i < f->step_count; i++) {
         const rp_step *s = &f->steps[i];
         int n = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_step_head(w, &n, s);
         json_key(w, &n, "facts");
         writer_char(w, '[');
         for (size_t k = 0; k < s->fact_count; k++)
-            writer_printf(w, k ? ", %zu" : "%zu", s->facts[k]);
+            writer_printf(w, k ? ",%zu" : "%zu", s->facts[k]);
         writer_char(w, ']');
         member_opt_strings(w, &n, "reasons", &s->reasons);
         writer_char(w, '}');
@@ -143,7 +143,7 @@ static void render_facts(writer *w, int *members, const pacta_finding *f)
     writer_char(w, '[');
     for (size_t i = 0; i < f->fact_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_fact(w, &f->facts[i], 1);
     }
     writer_char(w, ']');
@@ -283,9 +283,9 @@ static void render_sources(writer *w, int *members, const tables *t, const pacta
     writer_char(w, '{');
     for (size_t i = 0; i < t->keys.count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, t->keys.items[i]);
-        writer_bytes(w, ": ", 2);
+        writer_char(w, ':');
         render_citation(w, t->sources.items[i], rb, flags);
     }
     writer_char(w, '}');
@@ -299,9 +299,9 @@ static void render_provisions(writer *w, int *members, tables *t)
         const pacta_finding *f = t->provisions.items[i];
         int n = 0;
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, provision_key(t, f->instrument, f->provision));
-        writer_bytes(w, ": {", 3);
+        writer_bytes(w, ":{", 2);
         json_member_string(w, &n, "instrument", f->instrument);
         json_member_string(w, &n, "provision", f->provision);
         json_member_opt(w, &n, "label", f->provision_label);
@@ -317,7 +317,7 @@ static void render_fact_table(writer *w, int *members, const tables *t)
     writer_char(w, '[');
     for (size_t i = 0; i < t->facts.count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_fact(w, t->facts.items[i], 1);
     }
     writer_char(w, ']');
@@ -329,7 +329,7 @@ static void render_citation_ids(writer *w, int *members, tables *t, const pacta_
     writer_char(w, '[');
     for (size_t i = 0; i < f->citation_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, citation_key(t, &f->citations[i]));
     }
     writer_char(w, ']');
@@ -354,20 +354,20 @@ static void render_indexed_steps(writer *w, int *members, const tables *t, const
     for (size_t i = 0; i < f->step_count; i++) {
         const rp_step *s = &f->steps[i];
         int n = 0, k0 = 1;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_step_head(w, &n, s);
         json_key(w, &n, "facts");
         writer_char(w, '[');
         for (size_t k = 0; k < s->fact_count; k++)
             if (s->facts[k] < f->fact_count)
-                writer_printf(w, k ? ", %zu" : "%zu", find_fact(t, &f->facts[s->facts[k]]));
+                writer_printf(w, k ? ",%zu" : "%zu", find_fact(t, &f->facts[s->facts[k]]));
         writer_char(w, ']');
         json_key(w, &n, "reasons");
         writer_char(w, '[');
         for (size_t k = 0; k < s->reasons.count; k++) {
             size_t at = reason_index(f, s->reasons.items[k]);
             if (at < f->reasons.count) {
-                writer_printf(w, k0 ? "%zu" : ", %zu", at);
+                writer_printf(w, k0 ? "%zu" : ",%zu", at);
                 k0 = 0;
             }
         }
@@ -377,7 +377,7 @@ static void render_indexed_steps(writer *w, int *members, const tables *t, const
     json_key(w, members, "facts");
     writer_char(w, '[');
     for (size_t i = 0; i < f->fact_count; i++)
-        writer_printf(w, i ? ", %zu" : "%zu", find_fact(t, &f->facts[i]));
+        writer_printf(w, i ? ",%zu" : "%zu", find_fact(t, &f->facts[i]));
     writer_char(w, ']');
 }
 
@@ -423,7 +423,7 @@ static void render_v1(writer *w, const pacta_report *rep, const pacta_rulebase *
     writer_char(w, '[');
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         render_finding(w, rep->findings[i], rb, flags);
     }
     writer_char(w, ']');
@@ -462,7 +462,7 @@ void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, u
     writer_char(w, '[');
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         render_finding_v2(w, &t, rep->findings[i], flags);
     }
     writer_char(w, ']');
