@@ -83,7 +83,7 @@ def measure(cmd, stdout_path):
 def pacta_counts(path):
     """Findings per verdict in pacta's JSON Lines (each line's summary)."""
     counts = dict.fromkeys(VERDICTS, 0)
-    key = b'"summary": '
+    key = b'"summary":'
     n = 0
     with open(path, "rb") as f:
         for line in f:

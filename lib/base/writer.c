@@ -355,9 +355,9 @@ void writer_html(writer *w, const char *s)
 void json_key(writer *w, int *members, const char *name)
 {
     if ((*members)++)
-        writer_bytes(w, ", ", 2);
+        writer_char(w, ',');
     writer_json_string(w, name);
-    writer_bytes(w, ": ", 2);
+    writer_char(w, ':');
 }
 
 void json_member_string(writer *w, int *members, const char *name, const char *value)
@@ -391,7 +391,7 @@ void json_member_strings(writer *w, int *members, const char *name, size_t count
     writer_char(w, '[');
     for (size_t i = 0; i < count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, items[i]);
     }
     writer_char(w, ']');

@@ -13,8 +13,8 @@
  * and attribute values, the terminal's rules plus character references). On top
  * of them, the two layouts every renderer shares, so that every object and
  * every worksheet pacta prints reads the same way: JSON objects written
- * member by member on one line (", " and ": " separators, optional members
- * omitted), and text for people wrapped word by word at TEXT_WIDTH columns.
+ * member by member on one line ("," and ":" separators, no spaces, optional
+ * members omitted), and text for people wrapped word by word at TEXT_WIDTH columns.
  */
 #ifndef PACTA_WRITER_H
 #define PACTA_WRITER_H

@@ -170,6 +170,7 @@ static const char *truth_word(pacta_truth t)
 typedef struct finding_state {
     evaluation ev;
     ptrvec reasons, caveats, missing, steps, citations;
+    ptrvec open_exceptions; /* caveats on the exceptions left unknown: kept unless the rule is defeated */
 } finding_state;
 
 static rp_step *new_step(finding_state *fs, pacta_step_kind kind, const char *id, const char *label,
@@ -323,8 +324,8 @@ static void say_step(finding_state *fs, const element_def *el, pacta_step_kind k
             fs->ev.oom = 1;
             which = "";
         }
-        evaluation_push(&fs->ev, &fs->caveats,
-             arena_printf(fs->ev.ar, "Exception '%s'%s%s%s not established%s%s.", el->label,
+        evaluation_push(&fs->ev, &fs->open_exceptions,
+             arena_printf(fs->ev.ar, "Exception %s%s%s%s not established%s%s.", el->id,
                           where ? " (" : "", where ? where : "", where ? ")" : "",
                           *which ? "; unknown: " : "", which));
     }
@@ -586,8 +587,6 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
                                                                             : "is established");
         }
         note_chains(&fs);
-        if (rule->absolute)
-            note_irrelevant_justifications(&fs, rule, e);
         if (b.bound == PACTA_TRUE && (elements == PACTA_FALSE || exception))
             verdict = PACTA_NO_VIOLATION;
         else if (b.bound == PACTA_TRUE && elements == PACTA_TRUE && !unproven)
@@ -601,13 +600,10 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
         if (verdict == PACTA_UNDETERMINED && b.missing_record)
             evaluation_push_unique(&fs.ev, &fs.missing, b.missing_record);
         /* caveats about unknown exceptions matter only where the rule would otherwise be breached */
-        if (verdict == PACTA_NO_VIOLATION) {
-            size_t kept = 0;
-            for (size_t i = 0; i < fs.caveats.count; i++)
-                if (strncmp(fs.caveats.items[i], "Exception '", 11) != 0)
-                    fs.caveats.items[kept++] = fs.caveats.items[i];
-            fs.caveats.count = kept;
-        }
+        for (size_t i = 0; verdict != PACTA_NO_VIOLATION && i < fs.open_exceptions.count; i++)
+            evaluation_push(&fs.ev, &fs.caveats, fs.open_exceptions.items[i]);
+        if (rule->absolute)
+            note_irrelevant_justifications(&fs, rule, e);
     }
     /* The rule's authorities explain how it applies; where it does not (the
      * actor was not bound), the provision and the binding record say why. */
@@ -684,8 +680,7 @@ static int reject_excuses(arena *ar, const ptrvec *silent, size_t first_excuse,
         return 1;
     for (size_t k = first_excuse, n = 0; k < silent->count; k++)
         if (excuses[k]->verdict == PACTA_VIOLATION &&
-            !(note[n++] = arena_printf(ar, "Not an excuse: %s (%s).", excuses[k]->rule_title,
-                                       excuses[k]->rule)))
+            !(note[n++] = arena_printf(ar, "Not an excuse: %s.", excuses[k]->rule_title)))
             return 1;
     for (size_t i = first; i < findings->count; i++) {
         pacta_finding *f = findings->items[i];

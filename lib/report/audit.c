@@ -124,7 +124,7 @@ void json_member_sources(writer *w, int *members, const char *name, size_t count
     writer_char(w, '[');
     for (size_t i = 0; i < count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_source(w, &items[i]);
     }
     writer_char(w, ']');
@@ -168,7 +168,7 @@ void json_fact(writer *w, const rp_fact *x, int span)
     json_member_opt(w, &n, "text", x->text);
     if (span && x->from == PACTA_FROM_TEXT) {
         json_key(w, &n, "span");
-        writer_printf(w, "[%zu, %zu]", x->span_start, x->span_end);
+        writer_printf(w, "[%zu,%zu]", x->span_start, x->span_end);
     }
     writer_char(w, '}');
 }

@@ -13,9 +13,9 @@ static void member_field(writer *w, const char *name, const char *field, size_t 
 {
     size_t len = strnlen(field, size);
     if (!first)
-        writer_bytes(w, ", ", 2);
+        writer_char(w, ',');
     writer_json_string(w, name);
-    writer_bytes(w, ": ", 2);
+    writer_char(w, ':');
     if (len == 0 && strcmp(name, "hint") == 0)
         writer_bytes(w, "null", 4);
     else
@@ -24,11 +24,11 @@ static void member_field(writer *w, const char *name, const char *field, size_t 
 
 static void render_json_error(writer *w, const pacta_error *err)
 {
-    writer_str(w, "{\"pacta\": ");
+    writer_str(w, "{\"pacta\":");
     writer_json_string(w, PACTA_VERSION_STRING);
-    writer_str(w, ", \"error\": {");
+    writer_str(w, ",\"error\":{");
     member_field(w, "file", err->file, sizeof err->file, 1);
-    writer_printf(w, ", \"line\": %u, \"column\": %u", err->line, err->column);
+    writer_printf(w, ",\"line\":%u,\"column\":%u", err->line, err->column);
     member_field(w, "message", err->message, sizeof err->message, 0);
     member_field(w, "hint", err->hint, sizeof err->hint, 0);
     writer_str(w, "}}");

@@ -2,8 +2,8 @@
  * render_json.c: a report as one JSON object, the public contract of
  * docs/findings.md ("--format json").
  *
- * The object is written on one line (", " and ": " as separators) so that
- * several reports make valid JSON Lines. Members the contract requires are
+ * The object is written on one line, with "," and ":" as separators and no
+ * spaces, so that several reports make valid JSON Lines. Members the contract requires are
  * always present (null only if the model lacks the value, which the
  * evaluator never does); optional members are omitted rather than null.
  *
@@ -11,11 +11,14 @@
  * thing once: every citation is an id into the top-level "sources" table
  * (the rules' source id, or "instrument/provision" for a provision of an
  * instrument), the provisions' words are in the top-level "provisions"
- * table under the same "instrument/provision" keys, and the analysis of
- * PACTA_RENDER_EXPLAIN cites facts by index into the top-level "facts"
- * table and reasons by index into its finding's "reasons". Format 1
- * (PACTA_RENDER_JSON_V1, kept for one version) repeats the citation objects,
- * the provision text, the steps and the facts inside every finding.
+ * table under the same "instrument/provision" keys, the sentence saying
+ * what the state did in an event is in the top-level "events" table under
+ * the event's id (so a finding's "reasons" start after those sentences),
+ * and the analysis of PACTA_RENDER_EXPLAIN cites facts by index into the
+ * top-level "facts" table and reasons by index into its finding's
+ * "reasons". Format 1 (PACTA_RENDER_JSON_V1, kept for one version) repeats
+ * the citation objects, the provision text, the event sentences, the steps
+ * and the facts inside every finding.
  *
  * Members beyond the contract (provision_label, provision_text, narrative,
  * steps, facts, the scenario's actors, a citation's "formatted" text under a
@@ -111,7 +114,7 @@ static void render_citations(writer *w, int *members, const pacta_finding *f,
     writer_char(w, '[');
     for (size_t i = 0; i < f->citation_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         render_citation(w, &f->citations[i], rb, flags);
     }
     writer_char(w, ']');
@@ -124,12 +127,12 @@ static void render_steps(writer *w, int *members, const pacta_finding *f)
     for (size_t i = 0; i < f->step_count; i++) {
         const rp_step *s = &f->steps[i];
         int n = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_step_head(w, &n, s);
         json_key(w, &n, "facts");
         writer_char(w, '[');
         for (size_t k = 0; k < s->fact_count; k++)
-            writer_printf(w, k ? ", %zu" : "%zu", s->facts[k]);
+            writer_printf(w, k ? ",%zu" : "%zu", s->facts[k]);
         writer_char(w, ']');
         member_opt_strings(w, &n, "reasons", &s->reasons);
         writer_char(w, '}');
@@ -143,14 +146,15 @@ static void render_facts(writer *w, int *members, const pacta_finding *f)
     writer_char(w, '[');
     for (size_t i = 0; i < f->fact_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_fact(w, &f->facts[i], 1);
     }
     writer_char(w, ']');
 }
 
-/* The members the findings contract requires, but the citations: alike in both shapes. */
-static void contract_members(writer *w, int *n, const pacta_finding *f)
+/* The members the findings contract requires, but the citations: alike in both shapes
+ * but for the reasons, of which format 2 leaves out the first skip (its events' sentences). */
+static void contract_members(writer *w, int *n, const pacta_finding *f, size_t skip)
 {
     json_member_string(w, n, "rule", f->rule);
     json_member_string(w, n, "verdict", pacta_verdict_name(f->verdict));
@@ -161,7 +165,7 @@ static void contract_members(writer *w, int *n, const pacta_finding *f)
     json_member_string(w, n, "provision", f->provision);
     json_member_string(w, n, "basis", f->basis);
     render_binding(w, n, f);
-    json_member_strings(w, n, "reasons", f->reasons.count, f->reasons.items);
+    json_member_strings(w, n, "reasons", f->reasons.count - skip, f->reasons.items + skip);
     json_member_strings(w, n, "missing", f->missing.count, f->missing.items);
     json_member_strings(w, n, "caveats", f->caveats.count, f->caveats.items);
 }
@@ -171,7 +175,7 @@ static void render_finding(writer *w, const pacta_finding *f, const pacta_ruleba
 {
     int n = 0;
     writer_char(w, '{');
-    contract_members(w, &n, f);
+    contract_members(w, &n, f, 0);
     render_citations(w, &n, f, rb, flags);
     json_member_opt(w, &n, "provision_label", f->provision_label);
     json_member_opt(w, &n, "provision_text", f->provision_text);
@@ -191,6 +195,8 @@ typedef struct tables {
     ptrvec sources;    /* const rp_citation *, one per key */
     ptrvec provisions; /* const pacta_finding *: the first with each instrument/provision's text */
     ptrvec facts;      /* const rp_fact *, each distinct fact once (PACTA_RENDER_EXPLAIN) */
+    ptrvec events;     /* const char *: the ids of the events the findings concern, in order */
+    ptrvec acts;       /* const char *: for each of events, the sentence saying what was done */
     int oom;
 } tables;
 
@@ -249,6 +255,26 @@ static void push(tables *t, ptrvec *v, const void *p)
         t->oom = 1;
 }
 
+/*
+ * How many of f's reasons the "events" table says for it: the leading
+ * reasons that are its events' sentences, as the table has them. The
+ * evaluator opens every finding's reasons with them; a finding built
+ * otherwise keeps in "reasons" whatever the table does not say.
+ */
+static size_t told_by_events(const tables *t, const pacta_finding *f)
+{
+    size_t i = 0;
+    while (i < f->narrative.count && i < f->events.count && i < f->reasons.count) {
+        const char *sentence = f->narrative.items[i];
+        size_t at = find_key(&t->events, f->events.items[i]);
+        if (!same(f->reasons.items[i], sentence) || at == t->events.count ||
+            !same(t->acts.items[at], sentence))
+            break;
+        i++;
+    }
+    return i;
+}
+
 static void collect(tables *t, const pacta_finding *f, unsigned flags)
 {
     for (size_t i = 0; i < f->citation_count; i++) {
@@ -274,6 +300,11 @@ static void collect(tables *t, const pacta_finding *f, unsigned flags)
         for (size_t i = 0; i < f->fact_count; i++)
             if (find_fact(t, &f->facts[i]) == t->facts.count)
                 push(t, &t->facts, &f->facts[i]);
+    for (size_t i = 0; i < f->narrative.count && i < f->events.count; i++)
+        if (find_key(&t->events, f->events.items[i]) == t->events.count) {
+            push(t, &t->events, f->events.items[i]);
+            push(t, &t->acts, f->narrative.items[i]);
+        }
 }
 
 static void render_sources(writer *w, int *members, const tables *t, const pacta_rulebase *rb,
@@ -283,9 +314,9 @@ static void render_sources(writer *w, int *members, const tables *t, const pacta
     writer_char(w, '{');
     for (size_t i = 0; i < t->keys.count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, t->keys.items[i]);
-        writer_bytes(w, ": ", 2);
+        writer_char(w, ':');
         render_citation(w, t->sources.items[i], rb, flags);
     }
     writer_char(w, '}');
@@ -299,14 +330,26 @@ static void render_provisions(writer *w, int *members, tables *t)
         const pacta_finding *f = t->provisions.items[i];
         int n = 0;
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, provision_key(t, f->instrument, f->provision));
-        writer_bytes(w, ": {", 3);
-        json_member_string(w, &n, "instrument", f->instrument);
-        json_member_string(w, &n, "provision", f->provision);
+        writer_bytes(w, ":{", 2);
         json_member_opt(w, &n, "label", f->provision_label);
         json_member_string(w, &n, "text", f->provision_text);
         writer_char(w, '}');
+    }
+    writer_char(w, '}');
+}
+
+static void render_event_table(writer *w, int *members, const tables *t)
+{
+    json_key(w, members, "events");
+    writer_char(w, '{');
+    for (size_t i = 0; i < t->events.count; i++) {
+        if (i)
+            writer_char(w, ',');
+        writer_json_string(w, t->events.items[i]);
+        writer_char(w, ':');
+        writer_json_string(w, t->acts.items[i]);
     }
     writer_char(w, '}');
 }
@@ -317,7 +360,7 @@ static void render_fact_table(writer *w, int *members, const tables *t)
     writer_char(w, '[');
     for (size_t i = 0; i < t->facts.count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_fact(w, t->facts.items[i], 1);
     }
     writer_char(w, ']');
@@ -329,45 +372,50 @@ static void render_citation_ids(writer *w, int *members, tables *t, const pacta_
     writer_char(w, '[');
     for (size_t i = 0; i < f->citation_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         writer_json_string(w, citation_key(t, &f->citations[i]));
     }
     writer_char(w, ']');
 }
 
-/* Where sentence stands in the finding's reasons (a step's reasons are some of them). */
-static size_t reason_index(const pacta_finding *f, const char *sentence)
+/*
+ * Where sentence stands in the finding's reasons as written, which leave
+ * out the first skip (a step's reasons are some of them); reasons.count
+ * for a sentence the reasons as written do not hold.
+ */
+static size_t reason_index(const pacta_finding *f, size_t skip, const char *sentence)
 {
     for (size_t i = 0; i < f->reasons.count; i++)
         if (f->reasons.items[i] == sentence)
-            return i;
-    for (size_t i = 0; i < f->reasons.count; i++)
+            return i < skip ? f->reasons.count : i - skip;
+    for (size_t i = skip; i < f->reasons.count; i++)
         if (strcmp(f->reasons.items[i], sentence) == 0)
-            return i;
+            return i - skip;
     return f->reasons.count;
 }
 
-static void render_indexed_steps(writer *w, int *members, const tables *t, const pacta_finding *f)
+static void render_indexed_steps(writer *w, int *members, const tables *t, const pacta_finding *f,
+                                 size_t skip)
 {
     json_key(w, members, "steps");
     writer_char(w, '[');
     for (size_t i = 0; i < f->step_count; i++) {
         const rp_step *s = &f->steps[i];
         int n = 0, k0 = 1;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_step_head(w, &n, s);
         json_key(w, &n, "facts");
         writer_char(w, '[');
         for (size_t k = 0; k < s->fact_count; k++)
             if (s->facts[k] < f->fact_count)
-                writer_printf(w, k ? ", %zu" : "%zu", find_fact(t, &f->facts[s->facts[k]]));
+                writer_printf(w, k ? ",%zu" : "%zu", find_fact(t, &f->facts[s->facts[k]]));
         writer_char(w, ']');
         json_key(w, &n, "reasons");
         writer_char(w, '[');
         for (size_t k = 0; k < s->reasons.count; k++) {
-            size_t at = reason_index(f, s->reasons.items[k]);
+            size_t at = reason_index(f, skip, s->reasons.items[k]);
             if (at < f->reasons.count) {
-                writer_printf(w, k0 ? "%zu" : ", %zu", at);
+                writer_printf(w, k0 ? "%zu" : ",%zu", at);
                 k0 = 0;
             }
         }
@@ -377,22 +425,22 @@ static void render_indexed_steps(writer *w, int *members, const tables *t, const
     json_key(w, members, "facts");
     writer_char(w, '[');
     for (size_t i = 0; i < f->fact_count; i++)
-        writer_printf(w, i ? ", %zu" : "%zu", find_fact(t, &f->facts[i]));
+        writer_printf(w, i ? ",%zu" : "%zu", find_fact(t, &f->facts[i]));
     writer_char(w, ']');
 }
 
 static void render_finding_v2(writer *w, tables *t, const pacta_finding *f, unsigned flags)
 {
     int n = 0;
+    size_t skip = told_by_events(t, f);
     writer_char(w, '{');
-    contract_members(w, &n, f);
+    contract_members(w, &n, f, skip);
     render_citation_ids(w, &n, t, f);
-    /* The provision's label is in "provisions", the events' sentences open
-     * "reasons": said again only in the analysis that --explain asks for. */
+    /* The provision's label is in "provisions": said again only in the
+     * analysis that --explain asks for. The events' sentences are in "events". */
     if (flags & PACTA_RENDER_EXPLAIN) {
         json_member_opt(w, &n, "provision_label", f->provision_label);
-        member_opt_strings(w, &n, "narrative", &f->narrative);
-        render_indexed_steps(w, &n, t, f);
+        render_indexed_steps(w, &n, t, f, skip);
     }
     whatif_json_finding(w, &n, f);
     writer_char(w, '}');
@@ -423,7 +471,7 @@ static void render_v1(writer *w, const pacta_report *rep, const pacta_rulebase *
     writer_char(w, '[');
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         render_finding(w, rep->findings[i], rb, flags);
     }
     writer_char(w, ']');
@@ -438,7 +486,7 @@ void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, u
         render_v1(w, rep, rb, flags);
         return;
     }
-    tables t = {arena_new(w->alloc), {0}, {0}, {0}, {0}, 0};
+    tables t = {.ar = arena_new(w->alloc)};
     if (!t.ar) {
         w->status = PACTA_ENOMEM;
         return;
@@ -458,11 +506,12 @@ void render_json(writer *w, const pacta_report *rep, const pacta_rulebase *rb, u
     render_provisions(w, &n, &t);
     if (flags & PACTA_RENDER_EXPLAIN)
         render_fact_table(w, &n, &t);
+    render_event_table(w, &n, &t);
     json_key(w, &n, "findings");
     writer_char(w, '[');
     for (size_t i = 0; i < rep->finding_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         render_finding_v2(w, &t, rep->findings[i], flags);
     }
     writer_char(w, ']');

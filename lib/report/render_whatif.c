@@ -140,7 +140,7 @@ void whatif_json_report(writer *w, int *members, const pacta_report *rep)
     for (size_t i = 0; i < n; i++) {
         pacta_change_view a = pacta_report_assumption(rep, i);
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_change(w, &a);
     }
     writer_char(w, ']');
@@ -157,7 +157,7 @@ static void json_counterfactual(writer *w, const pacta_counterfactual_view *c)
     writer_char(w, '[');
     for (size_t i = 0; i < c->change_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_change(w, &c->changes[i]);
     }
     writer_char(w, ']');
@@ -167,7 +167,7 @@ static void json_counterfactual(writer *w, const pacta_counterfactual_view *c)
     for (size_t i = 0; i < c->step_count; i++) {
         const pacta_turned_step_view *s = &c->steps[i];
         int m = 0;
-        writer_str(w, i ? ", {" : "{");
+        writer_str(w, i ? ",{" : "{");
         json_member_string(w, &m, "kind", pacta_step_kind_name(s->kind));
         json_member_string(w, &m, "id", s->id);
         json_member_opt(w, &m, "provision", s->provision);
@@ -200,7 +200,7 @@ void whatif_json_finding(writer *w, int *members, const pacta_finding *f)
     for (size_t i = 0; i < pacta_finding_counterfactual_count(f); i++) {
         pacta_counterfactual_view c = pacta_finding_counterfactual(f, i);
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_counterfactual(w, &c);
     }
     writer_char(w, ']');

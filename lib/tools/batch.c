@@ -332,7 +332,7 @@ static void process(const pacta_batch *b, item *it)
     pacta_report_free(rep);
     if (st != PACTA_OK || buffer_append(b->alloc, &it->out, "\n", 1) != 0) {
         /* out of memory for this one: still one line, still valid JSON */
-        static const char oom[] = "{\"error\": {\"message\": \"out of memory\"}}\n";
+        static const char oom[] = "{\"error\":{\"message\":\"out of memory\"}}\n";
         it->out.len = 0;
         it->failed = 1;
         error_set(&it->err, PACTA_ENOMEM, b->name, it->line, 0, "out of memory");

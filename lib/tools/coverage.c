@@ -415,7 +415,7 @@ static void render_json(writer *w, const pacta_coverage *cov)
     json_key(w, &n, "items");
     writer_char(w, '[');
     for (size_t i = 0; i < cov->count; i++) {
-        writer_str(w, i ? ", " : "");
+        writer_str(w, i ? "," : "");
         json_item(w, &cov->items[i].view);
     }
     writer_char(w, ']');
@@ -426,7 +426,7 @@ static void render_json(writer *w, const pacta_coverage *cov)
         int m = 0;
         if (v->exercised)
             continue;
-        writer_str(w, first ? "{" : ", {");
+        writer_str(w, first ? "{" : ",{");
         first = 0;
         json_member_string(w, &m, "kind", pacta_coverage_kind_name(v->kind));
         json_member_string(w, &m, "instrument", v->instrument);

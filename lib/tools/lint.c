@@ -598,7 +598,7 @@ static void render_json(writer *w, const pacta_lint_result *res)
     for (size_t i = 0; i < res->count; i++) {
         const pacta_problem_view *p = &res->problems[i];
         int m = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_member_string(w, &m, "severity", pacta_severity_name(p->severity));
         json_member_string(w, &m, "check", p->check);
         json_member_string(w, &m, "file", p->file);

@@ -178,7 +178,7 @@ static void json_step(writer *w, const pacta_finding *f, const rp_step *s)
         if (s->facts[k] >= f->fact_count)
             continue;
         if (shown++)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_fact(w, &f->facts[s->facts[k]], 0);
     }
     writer_char(w, ']');
@@ -213,7 +213,7 @@ static void json_answer(writer *w, const graded_answer *a)
     writer_char(w, '[');
     for (size_t i = 0; i < a->deciding_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_step(w, a->finding, a->deciding[i]);
     }
     writer_str(w, "]}");
@@ -222,7 +222,7 @@ static void json_answer(writer *w, const graded_answer *a)
     for (size_t i = 0; i < a->step_count; i++) {
         const graded_step *s = &a->steps[i];
         int k = 0;
-        writer_str(w, i ? ", {" : "{");
+        writer_str(w, i ? ",{" : "{");
         json_member_string(w, &k, "kind", pacta_step_kind_name(s->kind));
         json_member_string(w, &k, "id", s->id);
         json_key(w, &k, "line");
@@ -257,7 +257,7 @@ void render_grade_json(writer *w, const pacta_grade *g)
     writer_char(w, '[');
     for (size_t i = 0; i < g->answer_count; i++) {
         if (i)
-            writer_bytes(w, ", ", 2);
+            writer_char(w, ',');
         json_answer(w, &g->answers[i]);
     }
     writer_char(w, ']');
@@ -266,7 +266,7 @@ void render_grade_json(writer *w, const pacta_grade *g)
     for (size_t i = 0; i < g->not_answered_count; i++) {
         const pacta_finding *f = g->not_answered[i];
         int k = 0;
-        writer_str(w, i ? ", {" : "{");
+        writer_str(w, i ? ",{" : "{");
         json_member_string(w, &k, "rule", f->rule);
         json_member_strings(w, &k, "events", f->events.count, f->events.items);
         json_member_string(w, &k, "instrument", f->instrument);

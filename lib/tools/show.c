@@ -642,7 +642,7 @@ static void render_json(writer *w, const pacta_show *sh)
     for (size_t i = 0; i < sh->provision_count; i++) {
         const pacta_provision_view *p = &sh->provisions[i];
         int m = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_member_string(w, &m, "id", p->id);
         json_member_string(w, &m, "label", p->label);
         json_member_opt(w, &m, "text", p->text);
@@ -657,7 +657,7 @@ static void render_json(writer *w, const pacta_show *sh)
     for (size_t i = 0; i < sh->use_count; i++) {
         const pacta_use_view *u = &sh->uses[i];
         int m = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_member_string(w, &m, "provision", u->provision);
         json_member_opt(w, &m, "rule", u->rule);
         json_member_opt(w, &m, "rule_title", u->rule_title);

@@ -692,7 +692,7 @@ static void render_json(writer *w, const pacta_timeline *tl)
     for (size_t i = 0; i < tl->count; i++) {
         const pacta_timeline_instrument_view *v = &tl->instruments[i];
         int m = 0;
-        writer_bytes(w, i ? ", {" : "{", i ? 3 : 1);
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
         json_member_string(w, &m, "instrument", v->instrument);
         json_member_string(w, &m, "title", v->title);
         json_member_string(w, &m, "short_title", v->short_title);
@@ -703,7 +703,7 @@ static void render_json(writer *w, const pacta_timeline *tl)
         writer_char(w, '[');
         for (size_t e = 0; e < v->entry_count; e++) {
             if (e)
-                writer_bytes(w, ", ", 2);
+                writer_char(w, ',');
             render_entry_json(w, &v->entries[e]);
         }
         writer_char(w, ']');
@@ -712,7 +712,7 @@ static void render_json(writer *w, const pacta_timeline *tl)
             writer_char(w, '[');
             for (size_t a = 0; a < v->answer_count; a++) {
                 if (a)
-                    writer_bytes(w, ", ", 2);
+                    writer_char(w, ',');
                 render_answer_json(w, &v->answers[a]);
             }
             writer_char(w, ']');

@@ -248,7 +248,7 @@ if m: fail("repeated: %r" % flat[max(0, m.start() - 80):m.end()])
 '
 
 run_stdin "$here/escape.yaml" check --rules "$rules" --format json -
-if [ "$rc" -le 1 ] && grep -q '"scenario": {"file": "<stdin>"' "$tmp/out"; then
+if [ "$rc" -le 1 ] && grep -q '"scenario":{"file":"<stdin>"' "$tmp/out"; then
     ok "- reads standard input"
 else
     not_ok "- reads standard input" "exit $rc, or the scenario is not named <stdin>"

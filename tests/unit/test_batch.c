@@ -114,7 +114,7 @@ static void test_compact_records_in_order(void **state)
     assert_int_equal(s.errors, 1);
     assert_int_equal(s.error_line, 3); /* the blank line 2 counts as a line */
     assert_non_null(strstr(s.error_message, "unknown state 'XX'"));
-    assert_non_null(strstr(head.data, "\"batch\": \"cases.jsonl\""));
+    assert_non_null(strstr(head.data, "\"batch\":\"cases.jsonl\""));
     assert_non_null(strstr(head.data, pacta_rulebase_digest(rules)));
     assert_string_equal(strchr(head.data, '\n'), "\n");
     const char *first = strstr(out.data, "{\"index\":1,\"title\":\"first\"");

@@ -280,7 +280,7 @@ static void test_coverage_counts_what_a_report_exercised(void **state)
 
     sink s = {0};
     assert_int_equal(pacta_coverage_render(cov, PACTA_FORMAT_JSON, 0, sink_write, &s), PACTA_OK);
-    assert_non_null(strstr(s.data, "\"unexercised\": [{\"kind\": \"rule\""));
+    assert_non_null(strstr(s.data, "\"unexercised\":[{\"kind\":\"rule\""));
     free(s.data);
     assert_int_equal(pacta_coverage_render(cov, PACTA_FORMAT_MARKDOWN, 0, sink_write, &s),
                      PACTA_EUSAGE);

@@ -669,9 +669,9 @@ static void test_text_and_json(void **state)
     assert_non_null(strstr(s.data, "1 error, 0 warnings, 0 notes in 3 rule files\n"));
     sink_reset(&s);
     assert_int_equal(pacta_lint_render(fx.res, PACTA_FORMAT_JSON, 0, sink_write, &s), PACTA_OK);
-    assert_non_null(strstr(s.data, "\"check\": \"reservation-non-reservable\", \"file\": "
-                                   "\"t-parties.yaml\", \"line\": 8, \"column\": 11"));
-    assert_non_null(strstr(s.data, "\"summary\": {\"error\": 1, \"warning\": 0, \"note\": 0}}"));
+    assert_non_null(strstr(s.data, "\"check\":\"reservation-non-reservable\",\"file\":"
+                                   "\"t-parties.yaml\",\"line\":8,\"column\":11"));
+    assert_non_null(strstr(s.data, "\"summary\":{\"error\":1,\"warning\":0,\"note\":0}}"));
     assert_null(strstr(s.data, "\"examples\""));
     sink_reset(&s);
     assert_int_equal(pacta_lint_render(fx.res, PACTA_FORMAT_TEXT, 0, refuse_write, NULL), PACTA_EIO);

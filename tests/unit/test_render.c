@@ -282,22 +282,22 @@ static void test_json_empty_report(void **state)
     pacta_report *rep = report_new("s.yaml", "T");
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
     assert_string_equal(out.data,
-                        "{\"pacta\": \"" PACTA_VERSION_STRING "\", \"format\": 2, "
-                        "\"scenario\": {\"file\": \"s.yaml\", \"title\": \"T\"}, "
-                        "\"sources\": {}, \"provisions\": {}, "
-                        "\"findings\": [], "
-                        "\"summary\": {\"violation\": 0, \"no_violation\": 0, "
-                        "\"undetermined\": 0, \"not_applicable\": 0}}");
+                        "{\"pacta\":\"" PACTA_VERSION_STRING "\",\"format\":2,"
+                        "\"scenario\":{\"file\":\"s.yaml\",\"title\":\"T\"},"
+                        "\"sources\":{},\"provisions\":{},\"events\":{},"
+                        "\"findings\":[],"
+                        "\"summary\":{\"violation\":0,\"no_violation\":0,"
+                        "\"undetermined\":0,\"not_applicable\":0}}");
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, &out), PACTA_OK);
     assert_string_equal(out.data,
-                        "{\"pacta\": \"" PACTA_VERSION_STRING "\", "
-                        "\"scenario\": {\"file\": \"s.yaml\", \"title\": \"T\"}, "
-                        "\"findings\": [], "
-                        "\"summary\": {\"violation\": 0, \"no_violation\": 0, "
-                        "\"undetermined\": 0, \"not_applicable\": 0}}");
+                        "{\"pacta\":\"" PACTA_VERSION_STRING "\","
+                        "\"scenario\":{\"file\":\"s.yaml\",\"title\":\"T\"},"
+                        "\"findings\":[],"
+                        "\"summary\":{\"violation\":0,\"no_violation\":0,"
+                        "\"undetermined\":0,\"not_applicable\":0}}");
     rep->scenario_title = NULL; /* an untitled scenario: the member is left out */
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
-    assert_non_null(strstr(out.data, "\"scenario\": {\"file\": \"s.yaml\"}, "));
+    assert_non_null(strstr(out.data, "\"scenario\":{\"file\":\"s.yaml\"},"));
     pacta_report_free(rep);
     sink_reset(&out);
 }
@@ -309,8 +309,8 @@ static void test_json_tricky_title(void **state)
     pacta_report *rep = report_new("dir/\"q\".yaml", "He said \"no\" \\ tab\there \x01 北朝鮮 é \xFF!");
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
     assert_non_null(strstr(out.data,
-                           "\"scenario\": {\"file\": \"dir/\\\"q\\\".yaml\", "
-                           "\"title\": \"He said \\\"no\\\" \\\\ tab\\there \\u0001 北朝鮮 é "
+                           "\"scenario\":{\"file\":\"dir/\\\"q\\\".yaml\","
+                           "\"title\":\"He said \\\"no\\\" \\\\ tab\\there \\u0001 北朝鮮 é "
                            "\xEF\xBF\xBD!\"}"));
     pacta_report_free(rep);
     sink_reset(&out);
@@ -325,38 +325,38 @@ static void test_json_full_finding(void **state)
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, &out), PACTA_OK);
     assert_string_equal(
         out.data,
-        "{\"pacta\": \"" PACTA_VERSION_STRING "\", "
-        "\"scenario\": {\"file\": \"examples/prc-2023.yaml\", \"title\": \"PRC 2023\"}, "
-        "\"findings\": [{"
-        "\"rule\": \"refugee-convention/return-to-risk\", \"verdict\": \"violation\", "
-        "\"actor\": \"CN\", \"events\": [\"e1\", \"e2\"], \"date\": \"2023-10-09\", "
-        "\"instrument\": \"refugee-convention\", \"provision\": \"art_33__para_1\", "
-        "\"basis\": \"treaty\", "
-        "\"binding\": {\"consent\": \"1982-09-24\", \"consent_type\": \"accession\", "
-        "\"in_force\": \"1982-12-23\"}, "
-        "\"reasons\": [\"CN returned \\\"escapees\\\" to KP on 2023-10-09\", "
-        "\"CN was bound by the Refugee Convention\"], "
-        "\"missing\": [], "
-        "\"caveats\": [\"Art. 33(2) exception not established\"], "
-        "\"citations\": [{\"instrument\": \"refugee-convention\", \"provision\": "
-        "\"art_33__para_1\", \"label\": \"Convention relating to the Status of Refugees, "
-        "art. 33(1)\", \"source\": \"189 UNTS 137\"}], "
-        "\"provision_label\": \"Refugee Convention art. 33(1)\", "
-        "\"provision_text\": \"No Contracting State shall expel or return (\\\"refouler\\\") "
-        "a refugee\", "
-        "\"steps\": [{\"kind\": \"element\", \"id\": \"refugee\", \"label\": \"the person is "
-        "a refugee\", \"value\": \"true\", \"facts\": [0, 1]}, "
-        "{\"kind\": \"exception\", \"id\": \"danger-to-security\", \"label\": \"a danger to "
-        "security\", \"provision\": \"art_33__para_2\", \"value\": \"unknown\", "
-        "\"facts\": []}], "
-        "\"facts\": [{\"ref\": \"KP.persecution_on_return\", \"value\": \"true\", "
-        "\"from\": \"condition\", \"detail\": \"conditions[1]\", \"source\": \"coi-2014\"}, "
-        "{\"ref\": \"e2.voluntary\", \"value\": \"false\", \"from\": \"text\", "
-        "\"detail\": \"forcible-removal\", \"text\": \"forcibly repatriated\", "
-        "\"span\": [6, 26]}]"
-        "}], "
-        "\"summary\": {\"violation\": 1, \"no_violation\": 0, \"undetermined\": 0, "
-        "\"not_applicable\": 0}}");
+        "{\"pacta\":\"" PACTA_VERSION_STRING "\","
+        "\"scenario\":{\"file\":\"examples/prc-2023.yaml\",\"title\":\"PRC 2023\"},"
+        "\"findings\":[{"
+        "\"rule\":\"refugee-convention/return-to-risk\",\"verdict\":\"violation\","
+        "\"actor\":\"CN\",\"events\":[\"e1\",\"e2\"],\"date\":\"2023-10-09\","
+        "\"instrument\":\"refugee-convention\",\"provision\":\"art_33__para_1\","
+        "\"basis\":\"treaty\","
+        "\"binding\":{\"consent\":\"1982-09-24\",\"consent_type\":\"accession\","
+        "\"in_force\":\"1982-12-23\"},"
+        "\"reasons\":[\"CN returned \\\"escapees\\\" to KP on 2023-10-09\","
+        "\"CN was bound by the Refugee Convention\"],"
+        "\"missing\":[],"
+        "\"caveats\":[\"Art. 33(2) exception not established\"],"
+        "\"citations\":[{\"instrument\":\"refugee-convention\",\"provision\":"
+        "\"art_33__para_1\",\"label\":\"Convention relating to the Status of Refugees, "
+        "art. 33(1)\",\"source\":\"189 UNTS 137\"}],"
+        "\"provision_label\":\"Refugee Convention art. 33(1)\","
+        "\"provision_text\":\"No Contracting State shall expel or return (\\\"refouler\\\") "
+        "a refugee\","
+        "\"steps\":[{\"kind\":\"element\",\"id\":\"refugee\",\"label\":\"the person is "
+        "a refugee\",\"value\":\"true\",\"facts\":[0,1]},"
+        "{\"kind\":\"exception\",\"id\":\"danger-to-security\",\"label\":\"a danger to "
+        "security\",\"provision\":\"art_33__para_2\",\"value\":\"unknown\","
+        "\"facts\":[]}],"
+        "\"facts\":[{\"ref\":\"KP.persecution_on_return\",\"value\":\"true\","
+        "\"from\":\"condition\",\"detail\":\"conditions[1]\",\"source\":\"coi-2014\"},"
+        "{\"ref\":\"e2.voluntary\",\"value\":\"false\",\"from\":\"text\","
+        "\"detail\":\"forcible-removal\",\"text\":\"forcibly repatriated\","
+        "\"span\":[6,26]}]"
+        "}],"
+        "\"summary\":{\"violation\":1,\"no_violation\":0,\"undetermined\":0,"
+        "\"not_applicable\":0}}");
     pacta_report_free(rep);
     sink_reset(&out);
 }
@@ -371,26 +371,100 @@ static void test_json_v2_tables(void **state)
     full_finding(rep)->citations[0].id = NULL; /* the same citation twice: listed once */
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_EXPLAIN, &out), PACTA_OK);
     const char *t = out.data;
-    assert_non_null(strstr(t, "\"format\": 2, "));
-    assert_non_null(strstr(t, "\"sources\": {\"refugee-convention/art_33__para_1\": "
-                              "{\"instrument\": \"refugee-convention\", \"provision\": "
-                              "\"art_33__para_1\", \"label\": \"Convention relating to the "
-                              "Status of Refugees, art. 33(1)\", \"source\": \"189 UNTS 137\"}}, "));
-    assert_non_null(strstr(t, "\"provisions\": {\"refugee-convention/art_33__para_1\": "
-                              "{\"instrument\": \"refugee-convention\", \"provision\": "
-                              "\"art_33__para_1\", \"label\": \"Refugee Convention art. 33(1)\", "
-                              "\"text\": \"No Contracting State shall expel or return "
-                              "(\\\"refouler\\\") a refugee\"}}, "));
-    assert_non_null(strstr(t, "\"facts\": [{\"ref\": \"KP.persecution_on_return\", "));
-    assert_non_null(strstr(t, "\"citations\": [\"refugee-convention/art_33__para_1\"], "));
-    assert_non_null(strstr(t, "\"facts\": [0, 1], \"reasons\": []}, {\"kind\": \"exception\""));
+    assert_non_null(strstr(t, "\"format\":2,"));
+    assert_non_null(strstr(t, "\"sources\":{\"refugee-convention/art_33__para_1\":"
+                              "{\"instrument\":\"refugee-convention\",\"provision\":"
+                              "\"art_33__para_1\",\"label\":\"Convention relating to the "
+                              "Status of Refugees, art. 33(1)\",\"source\":\"189 UNTS 137\"}},"));
+    assert_non_null(strstr(t, "\"provisions\":{\"refugee-convention/art_33__para_1\":"
+                              "{\"label\":\"Refugee Convention art. 33(1)\","
+                              "\"text\":\"No Contracting State shall expel or return "
+                              "(\\\"refouler\\\") a refugee\"}},"));
+    assert_non_null(strstr(t, "\"facts\":[{\"ref\":\"KP.persecution_on_return\","));
+    assert_non_null(strstr(t, "\"citations\":[\"refugee-convention/art_33__para_1\"],"));
+    assert_non_null(strstr(t, "\"facts\":[0,1],\"reasons\":[]},{\"kind\":\"exception\""));
     assert_null(strstr(t, "provision_text"));
     /* the second finding cites the same facts: the table holds them once */
-    const char *table = strstr(t, "\"facts\": [{");
-    assert_null(strstr(table + 1, "\"facts\": [{"));
+    const char *table = strstr(t, "\"facts\":[{");
+    assert_null(strstr(table + 1, "\"facts\":[{"));
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
     assert_null(strstr(out.data, "\"steps\""));
     assert_null(strstr(out.data, "\"facts\""));
+    pacta_report_free(rep);
+    sink_reset(&out);
+}
+
+/* Format 2: what the state did in each event, said once in "events"; reasons start after it. */
+static void test_json_v2_events(void **state)
+{
+    (void)state;
+    static const char *const events[] = {"e1", "e2"};
+    static const char *const acts[] = {"e1 (2023-08-29): CN classified escapees.",
+                                       "e2 (2023-10-09): CN returned escapees to KP."};
+    static const char *const reasons[] = {"e1 (2023-08-29): CN classified escapees.",
+                                          "e2 (2023-10-09): CN returned escapees to KP.",
+                                          "CN was bound.", "Conclusion: violation."};
+    static char conclusion[] = "Conclusion: violation."; /* the same words, not the same string */
+    static char again[] = "e2 (2023-10-09): CN returned escapees to KP.";
+    const char *bound[] = {acts[1], reasons[2]}, *concluded[] = {conclusion};
+    sink out = {0};
+    pacta_report *rep = report_new("s.yaml", "T");
+    pacta_finding *a = finding_add(rep, PACTA_VIOLATION, "r/a", "e2", "treaty");
+    set_strings(rep->ar, &a->events, 2, events);
+    set_strings(rep->ar, &a->narrative, 2, acts);
+    set_strings(rep->ar, &a->reasons, 4, reasons);
+    a->step_count = 2;
+    a->steps = arena_array(rep->ar, 2, sizeof *a->steps);
+    memset(a->steps, 0, 2 * sizeof *a->steps);
+    a->steps[0].kind = PACTA_STEP_BINDING;
+    a->steps[0].value = PACTA_TRUE;
+    set_strings(rep->ar, &a->steps[0].reasons, 2, bound); /* an event's sentence and a reason */
+    a->steps[1].kind = PACTA_STEP_ELEMENT;
+    a->steps[1].value = PACTA_TRUE;
+    set_strings(rep->ar, &a->steps[1].reasons, 1, concluded);
+    /* a second finding on e2: its sentence is the table's, in another string */
+    const char *b_reasons[] = {again, "Only the second."}, *b_acts[] = {again};
+    pacta_finding *b = finding_add(rep, PACTA_UNDETERMINED, "r/b", "e2", "treaty");
+    set_strings(rep->ar, &b->narrative, 1, b_acts);
+    set_strings(rep->ar, &b->reasons, 2, b_reasons);
+    /* a finding whose reasons do not open with its event's sentence keeps them all */
+    const char *c_acts[] = {"e3 (2023-11-01): CN returned others."}, *c_reasons[] = {"Other."};
+    pacta_finding *c = finding_add(rep, PACTA_NOT_APPLICABLE, "r/c", "e3", "treaty");
+    set_strings(rep->ar, &c->narrative, 1, c_acts);
+    set_strings(rep->ar, &c->reasons, 1, c_reasons);
+
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_EXPLAIN, &out), PACTA_OK);
+    const char *t = out.data;
+    const char *table = strstr(t, "\"provisions\":{},\"facts\":[],\"events\":{"
+                                  "\"e1\":\"e1 (2023-08-29): CN classified escapees.\","
+                                  "\"e2\":\"e2 (2023-10-09): CN returned escapees to KP.\","
+                                  "\"e3\":\"e3 (2023-11-01): CN returned others.\"},"
+                                  "\"findings\":[");
+    assert_non_null(table);
+    const char *findings = strstr(table, "\"findings\":[");
+    assert_null(strstr(findings, "CN classified"));
+    assert_null(strstr(findings, "CN returned escapees"));
+    assert_non_null(strstr(t, "\"reasons\":[\"CN was bound.\",\"Conclusion: violation.\"],"));
+    /* the step's indexes count the reasons as written; the event's sentence is not indexed */
+    assert_non_null(strstr(t, "\"kind\":\"binding\",\"value\":\"true\",\"facts\":[],"
+                              "\"reasons\":[0]},"));
+    assert_non_null(strstr(t, "\"kind\":\"element\",\"value\":\"true\",\"facts\":[],"
+                              "\"reasons\":[1]}"));
+    assert_non_null(strstr(t, "\"reasons\":[\"Only the second.\"],"));
+    assert_non_null(strstr(t, "\"reasons\":[\"Other.\"],"));
+    assert_null(strstr(t, "\"narrative\""));
+
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
+    assert_non_null(strstr(out.data, "\"provisions\":{},\"events\":{\"e1\":"));
+    /* format 1 is as it was: every finding opens its reasons with its events' sentences */
+    assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1 | PACTA_RENDER_EXPLAIN,
+                            &out),
+                     PACTA_OK);
+    assert_null(strstr(out.data, "\"events\":{"));
+    assert_non_null(strstr(out.data, "\"reasons\":[\"e1 (2023-08-29): CN classified escapees.\","));
+    assert_non_null(strstr(out.data, "\"narrative\":[\"e1 (2023-08-29)"));
+    assert_non_null(strstr(out.data, "\"reasons\":[\"e2 (2023-10-09): CN returned escapees to KP.\","
+                                     "\"CN was bound.\"]}"));
     pacta_report_free(rep);
     sink_reset(&out);
 }
@@ -406,9 +480,9 @@ static void test_json_customary_and_not_applicable(void **state)
     finding_add(rep, PACTA_NOT_APPLICABLE, "cat/article-3", "e2", "treaty");
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, 0, &out), PACTA_OK);
     assert_null(strstr(out.data, "\"binding\""));
-    assert_non_null(strstr(out.data, "\"verdict\": \"not_applicable\""));
-    assert_non_null(strstr(out.data, "\"summary\": {\"violation\": 0, \"no_violation\": 0, "
-                                     "\"undetermined\": 1, \"not_applicable\": 1}}"));
+    assert_non_null(strstr(out.data, "\"verdict\":\"not_applicable\""));
+    assert_non_null(strstr(out.data, "\"summary\":{\"violation\":0,\"no_violation\":0,"
+                                     "\"undetermined\":1,\"not_applicable\":1}}"));
     pacta_report_free(rep);
     sink_reset(&out);
 }
@@ -424,9 +498,9 @@ static void test_json_long_text(void **state)
         text[i] = "ab\"\n"[i % 4];
     f->provision_text = text;
     assert_int_equal(render(rep, PACTA_FORMAT_JSON, PACTA_RENDER_JSON_V1, &out), PACTA_OK);
-    const char *p = strstr(out.data, "\"provision_text\": \"ab\\\"\\nab\\\"\\n");
+    const char *p = strstr(out.data, "\"provision_text\":\"ab\\\"\\nab\\\"\\n");
     assert_non_null(p);
-    assert_non_null(strstr(p, "ab\\\"\\n\", \"steps\""));
+    assert_non_null(strstr(p, "ab\\\"\\n\",\"steps\""));
     assert_int_equal(out.data[out.len - 1], '}'); /* no trailing newline */
     pacta_report_free(rep);
     sink_reset(&out);
@@ -694,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_json_tricky_title),
         cmocka_unit_test(test_json_full_finding),
         cmocka_unit_test(test_json_v2_tables),
+        cmocka_unit_test(test_json_v2_events),
         cmocka_unit_test(test_json_customary_and_not_applicable),
         cmocka_unit_test(test_json_long_text),
         cmocka_unit_test(test_render_write_failure),

@@ -516,11 +516,11 @@ static void test_timeline_json(void **state)
     fx.rb = NULL;
     sink s = {0};
     assert_int_equal(pacta_timeline_render(fx.tl, PACTA_FORMAT_JSON, 0, sink_write, &s), PACTA_OK);
-    assert_contains(s.data, "\"state\": \"CC\", \"name\": \"Cland\", \"date\": \"2023-10-09\"");
-    assert_contains(s.data, "{\"kind\": \"denunciation\", \"date\": \"1997-08\"");
-    assert_contains(s.data, "\"effective\": false");
-    assert_contains(s.data, "\"bound\": \"false\"");
-    assert_contains(s.data, "\"rules\": [\"k/harm\"]");
+    assert_contains(s.data, "\"state\":\"CC\",\"name\":\"Cland\",\"date\":\"2023-10-09\"");
+    assert_contains(s.data, "{\"kind\":\"denunciation\",\"date\":\"1997-08\"");
+    assert_contains(s.data, "\"effective\":false");
+    assert_contains(s.data, "\"bound\":\"false\"");
+    assert_contains(s.data, "\"rules\":[\"k/harm\"]");
     sink_reset(&s);
     assert_int_equal(pacta_timeline_render(fx.tl, PACTA_FORMAT_TEXT, 0, sink_write, &s), PACTA_OK);
     assert_contains(s.data, "  1997-08     notice of withdrawal, ineffective");
@@ -607,8 +607,8 @@ static void test_show_instrument(void **state)
     assert_string_equal(v.denunciation_source.id, "gc");
     sink s = {0};
     assert_int_equal(pacta_show_render(fx.sh, PACTA_FORMAT_JSON, 0, sink_write, &s), PACTA_OK);
-    assert_contains(s.data, "\"denunciation\": {\"none\": true, \"source\": {\"id\": \"gc\"");
-    assert_contains(s.data, "\"parties\": 1, \"signatories\": 0");
+    assert_contains(s.data, "\"denunciation\":{\"none\":true,\"source\":{\"id\":\"gc\"");
+    assert_contains(s.data, "\"parties\":1,\"signatories\":0");
     sink_reset(&s);
     /* the protocol's own article applies the treaty's rules */
     show("p/art_1__para_1");

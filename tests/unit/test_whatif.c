@@ -158,9 +158,9 @@ static void test_assume_torture_risk(void **state)
     assert_non_null(strstr(out.data, "changed: violation -> no_violation (by the assumptions)"));
     sink_reset(&out);
     assert_int_equal(pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, sink_write, &out), PACTA_OK);
-    assert_non_null(strstr(out.data, "\"assumptions\": [{\"fact\": \"KP.torture_on_return\", "
-                                     "\"value\": \"false\"}, "));
-    assert_non_null(strstr(out.data, "\"baseline_verdict\": \"violation\", \"changed\": true"));
+    assert_non_null(strstr(out.data, "\"assumptions\":[{\"fact\":\"KP.torture_on_return\","
+                                     "\"value\":\"false\"},"));
+    assert_non_null(strstr(out.data, "\"baseline_verdict\":\"violation\",\"changed\":true"));
     sink_reset(&out);
     pacta_report_free(rep);
 
@@ -361,11 +361,11 @@ static void test_counterfactuals_of_violations(void **state)
     assert_non_null(strstr(out.data, "if e2.individual_assessment were true: no_violation"));
     sink_reset(&out);
     assert_int_equal(pacta_render(rep, rb, PACTA_FORMAT_JSON, 0, sink_write, &out), PACTA_OK);
-    assert_non_null(strstr(out.data, "{\"changes\": [{\"fact\": \"escapees.excluded\", "
-                                     "\"value\": \"true\"}], \"verdict\": \"no_violation\", "
-                                     "\"steps\": [{\"kind\": \"exception\", \"id\": "
-                                     "\"excluded\", \"provision\": \"art. 1F\", "
-                                     "\"value\": \"true\"}], \"single\": false}"));
+    assert_non_null(strstr(out.data, "{\"changes\":[{\"fact\":\"escapees.excluded\","
+                                     "\"value\":\"true\"}],\"verdict\":\"no_violation\","
+                                     "\"steps\":[{\"kind\":\"exception\",\"id\":"
+                                     "\"excluded\",\"provision\":\"art. 1F\","
+                                     "\"value\":\"true\"}],\"single\":false}"));
     sink_reset(&out);
     pacta_report_free(rep);
     pacta_scenario_free(sc);
@@ -531,10 +531,10 @@ static void test_grade_partial(void **state)
     assert_non_null(strstr(out.data, "\nScore: 3/5 points\n1 passed, 1 failed\n"));
     sink_reset(&out);
     assert_int_equal(pacta_grade_render(g, PACTA_FORMAT_JSON, sink_write, &out), PACTA_OK);
-    assert_non_null(strstr(out.data, "\"verdict\": {\"answered\": \"no_violation\", \"actual\": "
-                                     "\"violation\", \"correct\": false, \"deciding_steps\": "
-                                     "[{\"kind\": \"element\", \"id\": \"torture-risk\""));
-    assert_non_null(strstr(out.data, "\"summary\": {\"passed\": 1, \"failed\": 1}}"));
+    assert_non_null(strstr(out.data, "\"verdict\":{\"answered\":\"no_violation\",\"actual\":"
+                                     "\"violation\",\"correct\":false,\"deciding_steps\":"
+                                     "[{\"kind\":\"element\",\"id\":\"torture-risk\""));
+    assert_non_null(strstr(out.data, "\"summary\":{\"passed\":1,\"failed\":1}}"));
     sink_reset(&out);
     pacta_grade_free(g);
     pacta_rulebase_free(rb);

@@ -99,7 +99,10 @@ class CheckTest(RulebaseCase):
         self.assertIsNone(cat.baseline)
         self.assertEqual(cat.counterfactuals, ())
         json_cat, = [f for f in self.expected["findings"] if f["rule"] == "cat/return-to-torture"]
-        self.assertEqual(list(cat.reasons), json_cat["reasons"])
+        # format 2 says what the state did once, in "events"; the reasons go on from there
+        told = [self.expected["events"][e] for e in json_cat["events"]]
+        self.assertEqual(list(cat.narrative), told)
+        self.assertEqual(list(cat.reasons), told + json_cat["reasons"])
         # the narrative, the steps and the facts as a finding's own lists: format 1
         explained, = [f for f in cli_json("--json-shape", "v1", str(EXAMPLE))["findings"]
                       if f["rule"] == "cat/return-to-torture"]
