@@ -171,6 +171,10 @@ typedef struct finding_state {
     evaluation ev;
     ptrvec reasons, caveats, missing, steps, citations;
     ptrvec open_exceptions; /* caveats on the exceptions left unknown: kept unless the rule is defeated */
+    /* Without prose, naming the facts an unknown element lacks waits for the
+     * verdict: only an undetermined finding lists them. (leaf, event) pairs. */
+    ptrvec unnamed;
+    ptrvec required;        /* the facts exception requirements lack, listed after the elements' */
 } finding_state;
 
 static rp_step *new_step(finding_state *fs, pacta_step_kind kind, const char *id, const char *label,
@@ -343,11 +347,19 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
     const char *where = el->provision ? el->provision->label : NULL;
     /* the facts as the test read them, before naming the unknowns reads more */
     const char *facts = fs->ev.prose ? step_facts_text(fs) : NULL;
-    for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
-        evaluation_collect_unknown(&fs->ev, fs->ev.undecided.items[i], fs->ev.undecided.items[i + 1]);
-    if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
-        for (size_t i = 0; i < fs->ev.unknown.count; i++)
-            evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
+    if (!fs->ev.prose) {
+        /* an exception's unknowns are named only in its caveat, which is words */
+        for (size_t i = 0; v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT &&
+                           i < fs->ev.undecided.count; i++)
+            evaluation_push(&fs->ev, &fs->unnamed, fs->ev.undecided.items[i]);
+    } else {
+        for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
+            evaluation_collect_unknown(&fs->ev, fs->ev.undecided.items[i],
+                                       fs->ev.undecided.items[i + 1]);
+        if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
+            for (size_t i = 0; i < fs->ev.unknown.count; i++)
+                evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
+    }
     if (fs->ev.prose)
         say_step(fs, el, kind, v, step, where, facts);
     else
@@ -381,7 +393,9 @@ static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, c
 {
     fs->ev.step_facts.count = 0;
     fs->ev.undecided.count = 0;
+    fs->ev.keep_facts = 1; /* what it read is what the finding would lack */
     pacta_truth v = expr_eval_collect(el->requires, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
+    fs->ev.keep_facts = fs->ev.prose;
     const char *id = arena_printf(fs->ev.ar, "%s/requires", el->id);
     rp_step *step = new_step(fs, PACTA_STEP_EXCEPTION, id, el->requires_label, NULL, v);
     const char *facts = "";
@@ -393,7 +407,7 @@ static pacta_truth weigh_requirement(finding_state *fs, const element_def *el, c
                         : arena_printf(fs->ev.ar, "%s%s%s = %s", facts, i ? "; " : " (", f->ref,
                                        pacta_truth_name(f->value));
         if (facts && v != PACTA_TRUE && f->value != PACTA_TRUE)
-            evaluation_push_unique(&fs->ev, &fs->missing, f->ref);
+            evaluation_push_unique(&fs->ev, &fs->required, f->ref);
     }
     if (!fs->ev.prose) {
         step_account(fs, step, NULL, NULL, 0);
@@ -419,7 +433,8 @@ static void note_irrelevant_justifications(finding_state *fs, const rule_def *ru
         if (!f->justification)
             continue;
         fact_answer a;
-        if (facts_stated(fs->ev.ar, 1, fs->ev.sc, e, f, REF_DESTINATION, &a) != 0) {
+        if (facts_stated(fs->ev.ar, FACT_REF | FACT_DETAIL, fs->ev.sc, e, f, REF_DESTINATION, &a) !=
+            0) {
             fs->ev.oom = 1;
             return;
         }
@@ -458,6 +473,19 @@ static const char *conclusion(arena *ar, pacta_verdict v, const char *actor, con
                         label, date);
 }
 
+/* Completes an undetermined finding's missing facts: the elements' (named
+ * now, without prose), then the exception requirements'. */
+static void name_missing(finding_state *fs)
+{
+    fs->ev.unknown.count = 0;
+    for (size_t i = 0; i + 1 < fs->unnamed.count; i += 2)
+        evaluation_collect_unknown(&fs->ev, fs->unnamed.items[i], fs->unnamed.items[i + 1]);
+    for (size_t i = 0; i < fs->ev.unknown.count; i++)
+        evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
+    for (size_t i = 0; i < fs->required.count; i++)
+        evaluation_push_unique(&fs->ev, &fs->missing, fs->required.items[i]);
+}
+
 /*
  * The finding for rule at the events steps[0..step_count). With prose 0 it
  * holds the verdict and its data (binding, events, steps with their facts,
@@ -475,6 +503,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     fs.ev.rb = rb;
     fs.ev.sc = sc;
     fs.ev.prose = prose;
+    fs.ev.keep_facts = prose;
     pacta_finding *f = arena_alloc(ar, sizeof *f);
     binding_result b;
     if (!f || binding_for_rule(ar, rb, rule, e, prose, &b) != 0) {
@@ -593,7 +622,9 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
             verdict = PACTA_VIOLATION;
         else
             verdict = PACTA_UNDETERMINED;
-        if (verdict != PACTA_UNDETERMINED)
+        if (verdict == PACTA_UNDETERMINED)
+            name_missing(&fs);
+        else
             fs.missing.count = 0;
         if (verdict == PACTA_UNDETERMINED && b.date_decides)
             evaluation_push_unique(&fs.ev, &fs.missing, arena_printf(ar, "%s.date", e->id));

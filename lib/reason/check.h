@@ -14,11 +14,11 @@
  * pacta_check(), with or without the prose. With prose 0 each finding holds
  * what a batch's compact record prints and a what-if search compares: the
  * verdict, rule, actor, date, events, instrument, provision, basis,
- * binding, the steps with their values and facts (facts by ref and value,
- * with no provenance in words) and the missing facts; reasons, caveats,
- * narrative and citations are empty and the labels NULL. Formatting them
- * is most of the cost of a check, and a batch of a million scenarios
- * prints none of them. The report lives in lent when it is given (as
+ * binding, the steps with their values, and the missing facts (named only
+ * for an undetermined finding); reasons, caveats, narrative, citations and
+ * the facts each step read are empty and the labels NULL. Writing them is
+ * most of the cost of a check, and a batch of a million scenarios prints
+ * none of them. The report lives in lent when it is given (as
  * scenario_load_line_in's scenario may): pacta_report_free() then leaves
  * the arena to the caller.
  */

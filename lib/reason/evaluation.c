@@ -39,6 +39,8 @@ int evaluation_push_unique(evaluation *ev, ptrvec *v, const char *s)
 /* Records a fact use once per finding, and once per step. */
 static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
 {
+    if (!ev->keep_facts)
+        return;
     size_t index = ev->facts.count;
     for (size_t i = 0; i < ev->facts.count; i++) {
         const rp_fact *f = ev->facts.items[i];
@@ -77,6 +79,12 @@ static void record(evaluation *ev, const fact_answer *a, const sc_event *at)
     evaluation_push(ev, &ev->step_facts, (void *)(uintptr_t)(index + 1));
 }
 
+/* What facts_stated spells out for a fact the evaluation may record. */
+static unsigned wanted(const evaluation *ev)
+{
+    return ev->keep_facts ? FACT_REF | (ev->prose ? FACT_DETAIL : 0) : 0;
+}
+
 /* What each status says, in the words of the scenario format. */
 static const char *const STATUS_READING[] = {
     "recognised as a refugee", "claim pending (asylum-seeker)", "not determined",
@@ -103,6 +111,8 @@ static pacta_truth resolve_status(evaluation *ev, const expr *leaf, const sc_eve
     fact_answer a = {0};
     a.value = (p->status & leaf->status_mask) ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_PERSON;
+    if (!ev->keep_facts)
+        return a.value;
     a.ref = arena_join(ev->ar, p->id, ".", "status");
     a.detail = a.display = "";
     if (ev->prose) {
@@ -143,7 +153,7 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
 {
     const fact_def *f = leaf->fact;
     fact_answer a;
-    if (facts_stated(ev->ar, ev->prose, ev->sc, at, f, leaf->of, &a) != 0) {
+    if (facts_stated(ev->ar, wanted(ev), ev->sc, at, f, leaf->of, &a) != 0) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -159,7 +169,7 @@ static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event
             return v;
     }
     fact_answer t = a;
-    if (facts_from_text(ev->ar, ev->prose, at, f, &t) != 0) {
+    if (facts_from_text(ev->ar, wanted(ev), at, f, &t) != 0) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
     }
@@ -200,7 +210,8 @@ static pacta_truth onward_link(evaluation *ev, const expr *leaf, const sc_event 
     fact_answer stated;
     *hop = NULL;
     *step = ONWARD_UNKNOWN;
-    if (facts_stated(ev->ar, ev->prose, ev->sc, at, leaf->fact, REF_DESTINATION, &stated) != 0 ||
+    if (facts_stated(ev->ar, ev->prose ? FACT_REF | FACT_DETAIL : 0, ev->sc, at, leaf->fact,
+                     REF_DESTINATION, &stated) != 0 ||
         onward_next(ev->ar, at, &stated, step, hop) != 0) {
         ev->oom = 1;
         return PACTA_UNKNOWN;
@@ -253,7 +264,7 @@ static void collect_onward(evaluation *ev, const expr *leaf, const sc_event *at)
     pacta_truth via = onward_link(ev, leaf, at, &step, &hop);
     if (via == PACTA_UNKNOWN) {
         fact_answer a;
-        if (facts_stated(ev->ar, ev->prose, ev->sc, at, leaf->fact, REF_DESTINATION, &a) != 0) {
+        if (facts_stated(ev->ar, FACT_REF, ev->sc, at, leaf->fact, REF_DESTINATION, &a) != 0) {
             ev->oom = 1;
             return;
         }
@@ -287,7 +298,7 @@ void evaluation_collect_unknown(evaluation *ev, const expr *leaf, const sc_event
     } else if (leaf->kind == EX_FACT) {
         const fact_def *f = leaf->fact;
         fact_answer a;
-        if (facts_stated(ev->ar, ev->prose, ev->sc, at, f, leaf->of, &a) != 0) {
+        if (facts_stated(ev->ar, FACT_REF, ev->sc, at, f, leaf->of, &a) != 0) {
             ev->oom = 1;
             return;
         }
@@ -324,6 +335,8 @@ static pacta_truth resolve_to_party(evaluation *ev, const expr *leaf, const sc_e
         if (inst->states[i] == at->to)
             a.value = PACTA_TRUE;
     a.from = PACTA_FROM_EVENT;
+    if (!ev->keep_facts)
+        return a.value;
     a.ref = arena_join(ev->ar, at->id, ".", "to");
     a.detail = a.display = "";
     if (ev->prose) {
@@ -354,6 +367,8 @@ static pacta_truth resolve_to_nationality(evaluation *ev, const sc_event *at)
     fact_answer a = {0};
     a.value = !at->to || !home ? PACTA_UNKNOWN : at->to == home ? PACTA_TRUE : PACTA_FALSE;
     a.from = PACTA_FROM_EVENT;
+    if (!ev->keep_facts)
+        return a.value;
     a.ref = home ? arena_join(ev->ar, at->id, ".", "to")
                  : arena_join(ev->ar, at->subject->id, ".", "nationality");
     a.detail = a.display = "";

@@ -22,7 +22,9 @@ typedef struct evaluation {
     ptrvec chains;       /* the chain refoulement sentences, one per hop followed */
     ptrvec chain_tests;  /* const expr*: the onward tests followed, for their authorities */
     ptrvec derived_sources; /* source ids of the derived facts found true, for the citations */
-    int prose;           /* 0: facts keep their ref and value, not their provenance in words */
+    int prose;           /* 0: no fact is described in words (detail, display, text) */
+    int keep_facts;      /* 0: the facts read are not recorded (a check without prose keeps
+                          * only those of exception requirements, which it reports missing) */
     int oom;
 } evaluation;
 

@@ -9,14 +9,14 @@
 #include <stdarg.h>
 #include <string.h>
 
-/* Where a fact came from, in words: written only when the report will have
- * sentences (prose), else "" (a batch's compact record prints no provenance). */
-static const char *detailf(arena *ar, int prose, const char *fmt, ...)
+/* Where a fact came from, in words: written only when want asks for it
+ * (FACT_DETAIL), else "" (a batch's compact record prints no provenance). */
+static const char *detailf(arena *ar, unsigned want, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static const char *detailf(arena *ar, int prose, const char *fmt, ...)
+static const char *detailf(arena *ar, unsigned want, const char *fmt, ...)
 {
-    if (!prose)
+    if (!(want & FACT_DETAIL))
         return "";
     va_list ap;
     va_start(ap, fmt);
@@ -74,7 +74,7 @@ static const char *event_field(const sc_event *e, const char *name)
     return NULL;
 }
 
-static int stated_on_event(arena *ar, int prose, const sc_event *e, const fact_def *f,
+static int stated_on_event(arena *ar, unsigned want, const sc_event *e, const fact_def *f,
                            fact_answer *out)
 {
     const sc_fact *given = find_fact(&e->facts, f);
@@ -82,8 +82,8 @@ static int stated_on_event(arena *ar, int prose, const sc_event *e, const fact_d
         out->value = given->value;
         out->from = PACTA_FROM_EVENT;
         out->detail = given->assumed
-                          ? detailf(ar, prose, "assumed: %s", given->assumed)
-                          : detailf(ar, prose, "%s.facts.%s (line %u)", e->id, f->name, given->line);
+                          ? detailf(ar, want, "assumed: %s", given->assumed)
+                          : detailf(ar, want, "%s.facts.%s (line %u)", e->id, f->name, given->line);
         out->source = given->assumed ? NULL : e->source;
         return out->detail ? 1 : -1;
     }
@@ -96,7 +96,7 @@ static int stated_on_event(arena *ar, int prose, const sc_event *e, const fact_d
         if (strcmp(f->field.values[i], value) == 0) {
             out->value = f->field.truths[i];
             out->from = PACTA_FROM_EVENT;
-            out->detail = detailf(ar, prose, "%s.%s = %s", e->id, f->field.field, value);
+            out->detail = detailf(ar, want, "%s.%s = %s", e->id, f->field.field, value);
             out->source = e->source;
             return out->detail ? 1 : -1;
         }
@@ -142,21 +142,21 @@ static void cast(vote *v, pacta_truth value, pdate lo, pdate hi, pdate_range whe
 }
 
 /* Sets out's value and detail from the vote; where names the first condition. */
-static int settle(arena *ar, int prose, const vote *v, const char *where, const char *source,
+static int settle(arena *ar, unsigned want, const vote *v, const char *where, const char *source,
                   fact_answer *out)
 {
     out->from = PACTA_FROM_CONDITION;
     out->source = source;
     out->value = v->disagree || v->partial ? PACTA_UNKNOWN : v->value;
-    out->detail = detailf(ar, prose, "%s%s", where,
+    out->detail = detailf(ar, want, "%s%s", where,
                           v->disagree  ? ": conditions on this fact disagree for this date"
                           : v->partial ? ": its window covers only part of the event's date"
                                        : "");
     return where && out->detail ? 1 : -1;
 }
 
-static int stated_by_condition(arena *ar, int prose, const pacta_scenario *sc, const sc_event *e,
-                               const fact_def *f, const state_def *state, fact_answer *out)
+static int stated_by_condition(arena *ar, unsigned want, const pacta_scenario *sc,
+                               const sc_event *e, const fact_def *f, const state_def *state, fact_answer *out)
 {
     vote v = {0};
     const sc_condition *first = NULL;
@@ -173,11 +173,11 @@ static int stated_by_condition(arena *ar, int prose, const pacta_scenario *sc, c
     if (!first)
         return 0;
     const char *where = first->assumed
-                            ? detailf(ar, prose, "assumed: %s", first->assumed)
-                            : detailf(ar, prose, "conditions[%zu] (line %u)", first->index,
+                            ? detailf(ar, want, "assumed: %s", first->assumed)
+                            : detailf(ar, want, "conditions[%zu] (line %u)", first->index,
                                       first->line);
     out->onward_to = first->onward_to;
-    return settle(ar, prose, &v, where, first->source, out);
+    return settle(ar, want, &v, where, first->source, out);
 }
 
 /* Whether the scenario says anything at all about this fact of this state. */
@@ -205,8 +205,8 @@ static int library_covers_person(const rb_condition *c, const sc_person *p)
  * nothing about that fact of that state: a scenario overrides the library by
  * stating the fact itself.
  */
-static int stated_by_library(arena *ar, int prose, const pacta_rulebase *rb, const sc_event *e,
-                             const fact_def *f, const state_def *state, fact_answer *out)
+static int stated_by_library(arena *ar, unsigned want, const pacta_rulebase *rb,
+                             const sc_event *e, const fact_def *f, const state_def *state, fact_answer *out)
 {
     vote v = {0};
     const rb_condition *first = NULL;
@@ -223,33 +223,32 @@ static int stated_by_library(arena *ar, int prose, const pacta_rulebase *rb, con
     if (!first)
         return 0;
     out->onward_to = first->onward_to;
-    return settle(ar, prose, &v,
-                  detailf(ar, prose, "rules' country conditions, %s:%u", first->rel_file,
+    return settle(ar, want, &v,
+                  detailf(ar, want, "rules' country conditions, %s:%u", first->rel_file,
                           first->at.line),
                   first->source, out);
 }
 
-int facts_stated(arena *ar, int prose, const pacta_scenario *sc, const sc_event *e,
+int facts_stated(arena *ar, unsigned want, const pacta_scenario *sc, const sc_event *e,
                  const fact_def *f, state_ref of, fact_answer *out)
 {
     memset(out, 0, sizeof *out);
     out->value = PACTA_UNKNOWN;
     out->from = PACTA_FROM_NOWHERE;
-    out->ref = facts_ref(ar, e, f, of);
-    if (!out->ref)
+    if (want & FACT_REF && !(out->ref = facts_ref(ar, e, f, of)))
         return -1;
     /* stated facts override only facts about the destination (see rules/README.md);
      * at a hop of chain refoulement they are about the first destination, not this one */
     if (of == REF_DESTINATION && !e->onward_from) {
-        int found = stated_on_event(ar, prose, e, f, out);
+        int found = stated_on_event(ar, want, e, f, out);
         if (found)
             return found < 0 ? -1 : 0;
         const sc_fact *given = e->subject ? find_fact(&e->subject->facts, f) : NULL;
         if (given) {
             out->value = given->value;
             out->from = PACTA_FROM_PERSON;
-            out->detail = given->assumed ? detailf(ar, prose, "assumed: %s", given->assumed)
-                                         : detailf(ar, prose, "%s.facts.%s (line %u)",
+            out->detail = given->assumed ? detailf(ar, want, "assumed: %s", given->assumed)
+                                         : detailf(ar, want, "%s.facts.%s (line %u)",
                                                    e->subject->id, f->name, given->line);
             return out->detail ? 0 : -1;
         }
@@ -257,15 +256,15 @@ int facts_stated(arena *ar, int prose, const pacta_scenario *sc, const sc_event 
     const state_def *state = state_about(e, of);
     if (state && (f->where & FACT_ON_STATE || f->derived)) {
         int found = scenario_states(sc, f, state)
-                        ? stated_by_condition(ar, prose, sc, e, f, state, out)
-                        : stated_by_library(ar, prose, sc->rb, e, f, state, out);
+                        ? stated_by_condition(ar, want, sc, e, f, state, out)
+                        : stated_by_library(ar, want, sc->rb, e, f, state, out);
         if (found < 0)
             return -1;
     }
     return 0;
 }
 
-int facts_from_text(arena *ar, int prose, const sc_event *e, const fact_def *f,
+int facts_from_text(arena *ar, unsigned want, const sc_event *e, const fact_def *f,
                     fact_answer *out)
 {
     const sc_text_fact *first = NULL;
@@ -286,14 +285,14 @@ int facts_from_text(arena *ar, int prose, const sc_event *e, const fact_def *f,
     out->source = e->source;
     out->value = disagree ? PACTA_UNKNOWN : first->value;
     if (disagree)
-        out->detail = detailf(ar, prose, "%s.description: indicators disagree", e->id);
+        out->detail = detailf(ar, want, "%s.description: indicators disagree", e->id);
     else if (first->qualifier)
-        out->detail = detailf(ar, prose, "%s.description, indicator %s, %s by \"%.*s\"", e->id,
+        out->detail = detailf(ar, want, "%s.description, indicator %s, %s by \"%.*s\"", e->id,
                               first->indicator->id, first->qualifier,
                               (int)(first->qualifier_end - first->qualifier_start),
                               e->description + first->qualifier_start);
     else
-        out->detail = detailf(ar, prose, "%s.description, indicator %s", e->id,
+        out->detail = detailf(ar, want, "%s.description, indicator %s", e->id,
                               first->indicator->id);
     return out->detail ? 0 : -1;
 }

@@ -24,17 +24,21 @@ typedef struct fact_answer {
 /** The scenario-terms name of fact f read at event e about `of`; NULL when out of memory. */
 const char *facts_ref(arena *ar, const sc_event *e, const fact_def *f, state_ref of);
 
+/* What an answer spells out besides its value and provenance kind: its
+ * ref, and where it came from in words (detail). A check without prose
+ * names only the facts it reports missing, and describes none. */
+enum { FACT_REF = 1u << 0, FACT_DETAIL = 1u << 1 };
+
 /**
  * Levels 1 to 3: the event's facts and fields, the person's facts, the
- * conditions. With prose 0, detail is "" (where a fact came from is said
- * only in reports with sentences); ref and the rest are always set.
- * Returns 0, or -1 when out of memory.
+ * conditions. want (FACT_*) says whether to write ref (else NULL) and
+ * detail (else ""). Returns 0, or -1 when out of memory.
  */
-int facts_stated(arena *ar, int prose, const pacta_scenario *sc, const sc_event *e,
+int facts_stated(arena *ar, unsigned want, const pacta_scenario *sc, const sc_event *e,
                  const fact_def *f, state_ref of, fact_answer *out);
 
-/** Level 5: the indicators that matched e's description; prose as for facts_stated. */
-int facts_from_text(arena *ar, int prose, const sc_event *e, const fact_def *f,
+/** Level 5: the indicators that matched e's description; want's FACT_DETAIL as for facts_stated. */
+int facts_from_text(arena *ar, unsigned want, const sc_event *e, const fact_def *f,
                     fact_answer *out);
 
 #endif

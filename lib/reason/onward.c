@@ -50,7 +50,9 @@ int onward_next(arena *ar, const sc_event *at, const fact_answer *via, onward_st
         return -1;
     const sc_event *root = first_event(at);
     h->id = arena_join(ar, root->id, " onward to ", next->code);
-    h->onward_via = arena_printf(ar, "%s (%s)", via->ref, via->detail ? via->detail : "stated");
+    /* the words of the chain sentence; a check without prose reads no ref */
+    h->onward_via = !via->ref ? ""
+                    : arena_printf(ar, "%s (%s)", via->ref, via->detail ? via->detail : "stated");
     if (!h->id || !h->onward_via)
         return -1;
     h->date = at->date;
