@@ -779,7 +779,8 @@ typedef int (*pacta_batch_notify_fn)(void *ctx, const pacta_batch_counts *counts
                                      const pacta_error *err);
 
 typedef struct pacta_batch_options {
-    unsigned jobs;               /**< threads that load, check and render; 0 or 1: the caller's alone */
+    unsigned jobs;               /**< threads that load, check and render: the caller's and jobs - 1
+                                      more; 0 or 1: the caller's alone */
     pacta_batch_detail detail;   /**< default PACTA_DETAIL_COMPACT */
     unsigned render_flags;       /**< full: the flags pacta_render() gets (a citation style, say); default 0 */
     size_t max_line_bytes;       /**< one line of JSON Lines; default 4 MiB; a longer line gets an error record */

@@ -117,9 +117,8 @@ static pacta_status fail(const walk *w, pacta_status status, const cursor *at, c
 
 static ynode *new_node(const walk *w, ynode_kind kind, const cursor *at)
 {
-    ynode *n = arena_alloc(w->ar, sizeof *n);
+    ynode *n = arena_alloc(w->ar, sizeof *n); /* zeroed */
     if (n) {
-        memset(n, 0, sizeof *n);
         n->kind = kind;
         n->line = at->line;
         n->column = at->column;

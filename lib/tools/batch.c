@@ -407,6 +407,21 @@ static void emit(pacta_batch *b, item *it)
         b->stopped = 1;
 }
 
+/*
+ * Whether to wake the calling thread, which writes finished items in order
+ * and refills the window. Waking it for every item costs two futex calls a
+ * scenario, more than the scenario's check on two cores: it is woken when
+ * half the window is ready to write, or when the workers are about to run
+ * out of items, or at the end of the input. Called with the lock held.
+ */
+static int writer_has_work(const pacta_batch *b)
+{
+    size_t ready = 0;
+    while (b->written + ready < b->taken && b->ring[(b->written + ready) % b->window].done)
+        ready++;
+    return ready > 0 && (ready >= b->window / 2 || b->taken == b->added || b->input_done);
+}
+
 static void *worker(void *arg)
 {
     pacta_batch *b = arg;
@@ -421,8 +436,7 @@ static void *worker(void *arg)
         process(b, it);
         pthread_mutex_lock(&b->lock);
         it->done = 1;
-        /* only the oldest item in flight lets the calling thread move on */
-        if (it == &b->ring[b->written % b->window])
+        if (writer_has_work(b))
             pthread_cond_signal(&b->done);
     }
     pthread_mutex_unlock(&b->lock);
@@ -441,10 +455,12 @@ static void run_serial(pacta_batch *b)
 }
 
 /*
- * Several threads: the calling thread adds items while the window has room
- * and writes finished items in order; workers claim items in order and
- * process them. Items are touched by one thread at a time: a worker between
- * claiming and marking done, the calling thread otherwise.
+ * Several threads: the calling thread adds items while the window has room,
+ * writes finished items in order, and between the two processes items as
+ * the workers do (so --jobs 2 is the calling thread and one worker); the
+ * workers claim items in order and process them. Items are touched by one
+ * thread at a time: the one that claimed it, until it is marked done, the
+ * calling thread otherwise.
  */
 static void run_window(pacta_batch *b)
 {
@@ -460,23 +476,36 @@ static void run_window(pacta_batch *b)
         if (b->input_done && b->written == b->added)
             break;
         if (!b->input_done && !b->stopped && b->added - b->written < b->window) {
-            item *it = &b->ring[b->added % b->window];
+            /* fill every free slot, then wake the workers once: slots past
+             * `added` are the calling thread's alone until they are added */
+            size_t free = b->window - (b->added - b->written), read = 0;
+            int more = 1;
             pthread_mutex_unlock(&b->lock);
-            int more = next_item(b, it) == 0;
-            it->index = b->added + 1;
-            pthread_mutex_lock(&b->lock);
-            if (more) {
-                b->added++;
-                pthread_cond_signal(&b->work); /* one item: one worker */
-            } else {
-                b->input_done = 1;
-                pthread_cond_broadcast(&b->work);
+            while (read < free && (more = next_item(b, &b->ring[(b->added + read) % b->window]) == 0)) {
+                b->ring[(b->added + read) % b->window].index = b->added + read + 1;
+                read++;
             }
+            pthread_mutex_lock(&b->lock);
+            b->added += read;
+            if (!more)
+                b->input_done = 1;
+            if (!more || read > 1)
+                pthread_cond_broadcast(&b->work);
+            else if (read == 1)
+                pthread_cond_signal(&b->work);
             continue;
         }
         if (b->stopped && !b->input_done) {
             b->input_done = 1; /* stop reading; finish what is in flight */
             pthread_cond_broadcast(&b->work);
+        }
+        if (b->taken < b->added && !b->stopped) {
+            item *it = &b->ring[b->taken++ % b->window];
+            pthread_mutex_unlock(&b->lock);
+            process(b, it);
+            pthread_mutex_lock(&b->lock);
+            it->done = 1;
+            continue;
         }
         pthread_cond_wait(&b->done, &b->lock);
     }
@@ -486,7 +515,7 @@ static void run_window(pacta_batch *b)
 /* Returns -1 when no thread could be started (nothing was read). */
 static int run_parallel(pacta_batch *b)
 {
-    unsigned jobs = b->opts.jobs;
+    unsigned jobs = b->opts.jobs - 1; /* and the calling thread */
     pthread_t *threads = b->alloc->malloc_fn(b->alloc->ctx, jobs * sizeof *threads);
     unsigned started = 0;
     if (!threads)
