@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
@@ -270,8 +271,60 @@ static cursor cursor_at(const char *data, size_t len, size_t offset, unsigned fi
     return c;
 }
 
+/* json-c allocates its tokener and values with malloc; only the wrapper
+ * comes from the caller's allocator. */
+struct jtree_parser {
+    pacta_allocator alloc;
+    json_tokener *tok;
+};
+
+static void *plain_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return malloc(size);
+}
+
+static void plain_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    free(ptr);
+}
+
+jtree_parser *jtree_parser_new(const pacta_options *opts)
+{
+    pacta_allocator plain = {plain_malloc, NULL, plain_free, NULL};
+    const pacta_allocator *a =
+        opts->allocator.malloc_fn && opts->allocator.free_fn ? &opts->allocator : &plain;
+    jtree_parser *p = a->malloc_fn(a->ctx, sizeof *p);
+    if (!p)
+        return NULL;
+    p->alloc = *a;
+    p->tok = json_tokener_new_ex((int)opts->max_depth);
+    if (!p->tok) {
+        a->free_fn(a->ctx, p);
+        return NULL;
+    }
+    json_tokener_set_flags(p->tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+    return p;
+}
+
+void jtree_parser_free(jtree_parser *p)
+{
+    if (!p)
+        return;
+    json_tokener_free(p->tok);
+    p->alloc.free_fn(p->alloc.ctx, p);
+}
+
 pacta_status jtree_parse(const char *name, unsigned first_line, const char *data, size_t len,
                          const pacta_options *opts, arena *ar, ynode **root, pacta_error *err)
+{
+    return jtree_parse_with(NULL, name, first_line, data, len, opts, ar, root, err);
+}
+
+pacta_status jtree_parse_with(jtree_parser *parser, const char *name, unsigned first_line,
+                              const char *data, size_t len, const pacta_options *opts, arena *ar,
+                              ynode **root, pacta_error *err)
 {
     walk w = {name, opts, ar, err};
     cursor start = {data, data + len, first_line, 1};
@@ -279,10 +332,11 @@ pacta_status jtree_parse(const char *name, unsigned first_line, const char *data
     if (len > opts->max_input_bytes || len > INT_MAX)
         return fail(&w, PACTA_ELIMIT, &start, "input of %zu bytes exceeds the limit of %zu bytes",
                     len, opts->max_input_bytes);
-    json_tokener *tok = json_tokener_new_ex((int)opts->max_depth);
-    if (!tok)
+    jtree_parser *own = parser ? NULL : jtree_parser_new(opts);
+    if (!parser && !(parser = own))
         return fail(&w, PACTA_ENOMEM, &start, "out of memory");
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+    json_tokener *tok = parser->tok;
+    json_tokener_reset(tok);
     struct json_object *obj = json_tokener_parse_ex(tok, data, (int)len);
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
@@ -307,6 +361,6 @@ pacta_status jtree_parse(const char *name, unsigned first_line, const char *data
         st = value(&w, &c, obj, root);
     }
     json_object_put(obj);
-    json_tokener_free(tok);
+    jtree_parser_free(own);
     return st;
 }

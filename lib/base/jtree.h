@@ -29,4 +29,18 @@
 pacta_status jtree_parse(const char *name, unsigned first_line, const char *data, size_t len,
                          const pacta_options *opts, arena *ar, ynode **root, pacta_error *err);
 
+/*
+ * json-c's parser, kept from one text to the next: making one costs more
+ * than a short line's parse, and a batch parses millions of lines. Not for
+ * two threads at once. NULL when out of memory.
+ */
+typedef struct jtree_parser jtree_parser;
+jtree_parser *jtree_parser_new(const pacta_options *opts);
+void jtree_parser_free(jtree_parser *p);
+
+/** jtree_parse() with parser (NULL: a parser of its own for this text). */
+pacta_status jtree_parse_with(jtree_parser *parser, const char *name, unsigned first_line,
+                              const char *data, size_t len, const pacta_options *opts, arena *ar,
+                              ynode **root, pacta_error *err);
+
 #endif

@@ -809,12 +809,12 @@ pacta_status pacta_scenario_load_line(pacta_scenario **out, const pacta_rulebase
                                       const char *name, unsigned line, const char *data,
                                       size_t len, pacta_error *err)
 {
-    return scenario_load_line_in(NULL, out, rb, name, line, data, len, err);
+    return scenario_load_line_in(NULL, NULL, out, rb, name, line, data, len, err);
 }
 
-pacta_status scenario_load_line_in(arena *lent, pacta_scenario **out, const pacta_rulebase *rb,
-                                   const char *name, unsigned line, const char *data, size_t len,
-                                   pacta_error *err)
+pacta_status scenario_load_line_in(arena *lent, jtree_parser *parser, pacta_scenario **out,
+                                   const pacta_rulebase *rb, const char *name, unsigned line,
+                                   const char *data, size_t len, pacta_error *err)
 {
     if (!out || !rb || (!data && len))
         return error_set(err, PACTA_EUSAGE, name ? name : "", 0, 0,
@@ -828,8 +828,8 @@ pacta_status scenario_load_line_in(arena *lent, pacta_scenario **out, const pact
     if (!sc)
         return error_set(err, PACTA_ENOMEM, name, 0, 0, "out of memory");
     ynode *root = NULL;
-    pacta_status st = jtree_parse(sc->name, line ? line : 1, data ? data : "", len, &rb->opts,
-                                  sc->ar, &root, err);
+    pacta_status st = jtree_parse_with(parser, sc->name, line ? line : 1, data ? data : "", len,
+                                       &rb->opts, sc->ar, &root, err);
     return load_root(sc, st, root, out, err);
 }
 

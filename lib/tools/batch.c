@@ -254,6 +254,7 @@ typedef struct item {
     arena *work;            /* the scenario and report of the line being made, reset after it:
                              * kept from one scenario to the next, it stops growing once it
                              * holds the largest, and malloc is not asked again */
+    jtree_parser *parser;   /* JSON Lines: json-c's parser, kept for the same reason */
     int violation;
     int done;
 } item;
@@ -317,9 +318,12 @@ static void process(const pacta_batch *b, item *it)
     it->violation = 0;
     if (!it->work && !(it->work = arena_new(b->alloc)))
         st = error_set(&it->err, PACTA_ENOMEM, b->name, it->line, 0, "out of memory");
+    if (st == PACTA_OK && !it->failed && !it->sc && b->jsonl && !it->parser &&
+        !(it->parser = jtree_parser_new(&b->rb->opts)))
+        st = error_set(&it->err, PACTA_ENOMEM, b->name, it->line, 0, "out of memory");
     if (st == PACTA_OK && !it->failed && !it->sc)
-        st = scenario_load_line_in(it->work, &it->sc, b->rb, b->name, it->line, it->text.data,
-                                   it->text.len, &it->err);
+        st = scenario_load_line_in(it->work, it->parser, &it->sc, b->rb, b->name, it->line,
+                                   it->text.data, it->text.len, &it->err);
     if (st == PACTA_OK && !it->failed)
         /* a compact record prints no sentence: the check makes none */
         st = check_scenario(&rep, b->rb, it->sc, b->opts.detail == PACTA_DETAIL_FULL, it->work,
@@ -671,6 +675,7 @@ void pacta_batch_free(pacta_batch *b)
     for (size_t i = 0; b->ring && i < b->window; i++) {
         pacta_scenario_free(b->ring[i].sc);
         arena_free(b->ring[i].work);
+        jtree_parser_free(b->ring[i].parser);
         buffer_free(a, &b->ring[i].text);
         buffer_free(a, &b->ring[i].out);
     }
