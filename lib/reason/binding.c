@@ -121,8 +121,9 @@ static pdate_range entry_into_force(builder *b, const instrument_def *inst, cons
 {
     pdate_range general = inst->in_force.when;
     pdate_range f = party_in_force(inst, p);
-    char delay[32];
-    pduration_format(inst->eif_delay, delay);
+    char delay[32] = "";
+    if (b->prose)
+        pduration_format(inst->eif_delay, delay);
     if (p->consent_type && strcmp(p->consent_type, "succession") == 0) {
         if (p->succession_effective.set) {
             if (b->prose)
@@ -219,8 +220,9 @@ static pacta_truth check_denunciation(builder *b, const instrument_def *inst, co
     }
     pdate_range effective;
     party_denunciation_effective(inst, p, &effective);
-    char delay[32];
-    pduration_format(inst->denunciation_delay, delay);
+    char delay[32] = "";
+    if (b->prose)
+        pduration_format(inst->denunciation_delay, delay);
     pacta_truth still = before(e->date, effective);
     const char *end = end_against_event(b, still);
     if (b->prose)
