@@ -229,6 +229,11 @@ $(BUILD)/bench/%: bench/%.c lib/*/*.h include/pacta.h $(STATIC_LIB)
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS) $(STATIC_LIB) $(DEP_LIBS)
 
 bench: $(CLI) $(BUILD)/bench/parse_floor
+	@if pkg-config --exists jansson; then \
+	    mkdir -p $(BUILD)/bench && \
+	    $(CC) $(ALL_CFLAGS) bench/parse_floor_jansson.c -o $(BUILD)/bench/parse_floor_jansson \
+	        $$(pkg-config --libs jansson); \
+	else echo "bench: libjansson-dev not installed: the jansson parse is skipped"; fi
 	python3 bench/wide.py --build $(BUILD) --wide $(WIDE) $(WIDE_ARGS)
 	@if [ -d bench/node_modules/json-rules-engine ] && command -v swipl >/dev/null; then \
 	    $(MAKE) bench-engines; \

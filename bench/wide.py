@@ -69,6 +69,7 @@ def main():
                    check=True)
     pacta = os.path.join(build, "pacta")
     floor = os.path.join(build, "bench", "parse_floor")
+    jansson = os.path.join(build, "bench", "parse_floor_jansson")
     rules = os.path.join(ROOT, "rules")
     print("wide workload from %s; %d rounds, interleaved; medians; pacta --jobs %d"
           % (wide, args.rounds, args.jobs))
@@ -86,6 +87,8 @@ def main():
             ("parse-only", [floor, data]),
             ("hand C", [ref, os.path.join(wide, "parties.json"), data]),
         ]
+        if os.path.exists(jansson):  # built by make bench where libjansson-dev is installed
+            programs.append(("jansson", [jansson, data]))
         runs = {name: [] for name, _ in programs}
         for _ in range(args.rounds):
             for name, argv in programs:
@@ -101,6 +104,9 @@ def main():
         print("%-8d ratios: pacta / parse-only %.2f, pacta / hand C %.2f"
               % (size, median["pacta"] / median["parse-only"],
                  median["pacta"] / median["hand C"]))
+        if "jansson" in median:
+            print("%-8d the same parse with jansson: %.2f times json-c's"
+                  % (size, median["jansson"] / median["parse-only"]))
 
 
 main()
