@@ -126,6 +126,7 @@ typedef struct args {
     const char *receipt; /* --receipt FILE */
     int full;
     int format_given;
+    int json_shape_given;
     int coverage;      /* test --coverage */
     char **assume;     /* check --assume FACT=VALUE, pointing into argv */
     size_t assume_count;
@@ -166,6 +167,8 @@ static int check_batch_args(args *a)
     if (a->detail && strcmp(a->detail, "compact") != 0 && strcmp(a->detail, "full") != 0)
         return usage_error("check: --detail is compact or full, not '%s'", a->detail);
     a->full = a->detail && strcmp(a->detail, "full") == 0;
+    if (a->json_shape_given && !a->full)
+        return usage_error("check: --json-shape shapes the full objects: add --detail full");
     if (a->full && a->receipt)
         return usage_error("check: --receipt goes with --detail compact (full objects name their rulebase)");
     if (a->file_count > 0)
@@ -220,6 +223,7 @@ static int parse_args(int argc, char **argv, args *a)
                 a->flags |= PACTA_RENDER_JSON_V1;
             else if (strcmp(value, "v2") != 0)
                 return usage_error("unknown JSON shape '%s' (use v2, or v1 for the old one)", value);
+            a->json_shape_given = 1;
         } else if (is_check && strcmp(arg, "--explain") == 0) {
             a->flags |= PACTA_RENDER_EXPLAIN;
         } else if (is_check && (m = cli_option_value(argc, argv, &i, "--cite", &value)) != 0) {
@@ -257,6 +261,8 @@ static int parse_args(int argc, char **argv, args *a)
         return usage_error("check: --batch takes no --assume or --counterfactuals");
     if (batch)
         return check_batch_args(a);
+    if (a->json_shape_given && a->format != PACTA_FORMAT_JSON)
+        return usage_error("check: --json-shape shapes the JSON output: add --format json");
     if (!a->help && a->file_count == 0)
         return usage_error("%s: no scenario FILE given", a->command);
     return CLI_EXIT_OK;

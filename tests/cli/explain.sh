@@ -209,6 +209,18 @@ if $rc != 2 or text: fail('exit $rc, or output')
 if 'unknown JSON shape' not in open('$tmp/err').read(): fail('stderr')
 "
 
+run check --rules "$rules" --json-shape v1 "$prc"
+check "--json-shape without --format json is a usage error, not ignored" "
+if $rc != 2 or text: fail('exit $rc, or output')
+if 'add --format json' not in open('$tmp/err').read(): fail('stderr')
+"
+
+run check --rules "$rules" --batch "$prc" --json-shape v1
+check "--batch --json-shape without --detail full is a usage error (compact records have one shape)" "
+if $rc != 2 or text: fail('exit $rc, or output')
+if 'add --detail full' not in open('$tmp/err').read(): fail('stderr')
+"
+
 # Everything the worksheet text of pacta 0.1 printed is in --explain (pieces from format 1 JSON).
 if python3 "$here/explain_complete.py" "$PACTA" examples/*.yaml >"$tmp/out" 2>&1; then
     ok "--explain holds every piece of every finding of the examples"
