@@ -351,8 +351,9 @@ static int print_reports(const args *a, const pacta_rulebase *rb, pacta_report *
 static int run_check(const args *a, const pacta_rulebase *rb, const cli_scenarios *sc,
                      pacta_report **reports)
 {
-    /* an explanation says what would change each finding */
-    unsigned whatif = a->whatif | (a->flags & PACTA_RENDER_EXPLAIN ? PACTA_WHATIF_COUNTERFACTUALS : 0);
+    /* an explanation says what would change each finding, and the page is one */
+    int explains = (a->flags & PACTA_RENDER_EXPLAIN) || a->format == PACTA_FORMAT_HTML;
+    unsigned whatif = a->whatif | (explains ? PACTA_WHATIF_COUNTERFACTUALS : 0);
     pacta_assumptions *as = cli_assumptions(rb, a->assume, a->assume_count);
     int failed = !as || check_all(rb, sc, reports, as, whatif) != 0;
     pacta_assumptions_free(as);

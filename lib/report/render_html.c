@@ -22,6 +22,7 @@
 
 #include "report/explain.h"
 #include "report/render.h"
+#include "report/render_whatif.h"
 #include "report/timeline_svg.h"
 #include "model/rulebase.h"
 
@@ -440,6 +441,28 @@ static void conclusion(writer *w, const pacta_finding *f)
     writer_char(w, '\n');
 }
 
+/* What would change the verdict, as --explain says it, when it was searched. */
+static void counterfactuals(writer *w, const pacta_finding *f)
+{
+    if (!whatif_searched(f))
+        return;
+    writer_str(w, "<h4>What would change it</h4><ul class=\"cf\">");
+    phrase p;
+    for (size_t i = 0, n = pacta_finding_counterfactual_count(f); i < n;) {
+        i = whatif_counterfactual_line(f, i, &p);
+        writer_str(w, "<li>");
+        writer_html(w, p.buf);
+        writer_str(w, "</li>");
+    }
+    const char *note = whatif_counterfactual_note(f);
+    if (note) {
+        writer_str(w, "<li>");
+        writer_html(w, note);
+        writer_str(w, "</li>");
+    }
+    writer_str(w, "</ul>\n");
+}
+
 static void finding(writer *w, const pacta_finding *f, size_t number, const pacta_rulebase *rb,
                     unsigned flags)
 {
@@ -468,6 +491,7 @@ static void finding(writer *w, const pacta_finding *f, size_t number, const pact
     rule_section(w, f, rb, flags);
     application(w, f);
     conclusion(w, f);
+    counterfactuals(w, f);
     writer_str(w, "</details></article>\n");
 }
 

@@ -71,41 +71,59 @@ static void changes(phrase *p, const pacta_counterfactual_view *c, const char *v
                    c->changes[i].value);
 }
 
+int whatif_searched(const pacta_finding *f)
+{
+    return f && f->whatif && f->whatif->searched;
+}
+
+size_t whatif_counterfactual_line(const pacta_finding *f, size_t i, phrase *p)
+{
+    size_t n = pacta_finding_counterfactual_count(f);
+    const char *verb = pacta_finding_verdict(f) == PACTA_UNDETERMINED ? "is" : "were";
+    pacta_counterfactual_view c = pacta_finding_counterfactual(f, i);
+    phrase_clear(p);
+    changes(p, &c, verb);
+    phrase_add(p, ": %s", pacta_verdict_name(c.verdict));
+    turned_steps(p, &c);
+    /* a fact set alone is listed for each of its values: one line per fact */
+    while (c.single && i + 1 < n) {
+        pacta_counterfactual_view next = pacta_finding_counterfactual(f, i + 1);
+        if (!next.single || next.change_count != 1 ||
+            strcmp(next.changes[0].fact, c.changes[0].fact) != 0)
+            break;
+        phrase_add(p, "; if %s: %s", next.changes[0].value, pacta_verdict_name(next.verdict));
+        turned_steps(p, &next);
+        i++;
+    }
+    return i + 1;
+}
+
+const char *whatif_counterfactual_note(const pacta_finding *f)
+{
+    if (!whatif_searched(f))
+        return NULL;
+    if (f->whatif->truncated)
+        return "the search stopped at its budget: larger sets of changes were not examined";
+    if (pacta_finding_counterfactual_count(f) > 0)
+        return NULL;
+    return pacta_finding_verdict(f) == PACTA_UNDETERMINED
+               ? "no value of the missing facts decides it"
+               : "no change of one or two of the facts it used defeats it";
+}
+
 void whatif_text_counterfactuals(writer *w, size_t indent, const pacta_finding *f)
 {
-    const rp_whatif *wi = f ? f->whatif : NULL;
-    size_t n = pacta_finding_counterfactual_count(f);
-    int undetermined = pacta_finding_verdict(f) == PACTA_UNDETERMINED;
-    const char *verb = undetermined ? "is" : "were";
-    if (!wi || !wi->searched)
+    if (!whatif_searched(f))
         return;
     text_item(w, indent, "What would change it:", "");
-    for (size_t i = 0; i < n; i++) {
-        pacta_counterfactual_view c = pacta_finding_counterfactual(f, i);
-        phrase p;
-        phrase_clear(&p);
-        changes(&p, &c, verb);
-        phrase_add(&p, ": %s", pacta_verdict_name(c.verdict));
-        turned_steps(&p, &c);
-        /* a fact set alone is listed for each of its values: one line per fact */
-        while (c.single && i + 1 < n) {
-            pacta_counterfactual_view next = pacta_finding_counterfactual(f, i + 1);
-            if (!next.single || next.change_count != 1 ||
-                strcmp(next.changes[0].fact, c.changes[0].fact) != 0)
-                break;
-            phrase_add(&p, "; if %s: %s", next.changes[0].value, pacta_verdict_name(next.verdict));
-            turned_steps(&p, &next);
-            i++;
-        }
+    phrase p;
+    for (size_t i = 0, n = pacta_finding_counterfactual_count(f); i < n;) {
+        i = whatif_counterfactual_line(f, i, &p);
         text_item(w, indent + 2, "- ", p.buf);
     }
-    if (n == 0 && !wi->truncated)
-        text_item(w, indent + 2, "- ",
-                  undetermined ? "no value of the missing facts decides it"
-                               : "no change of one or two of the facts it used defeats it");
-    if (wi->truncated)
-        text_item(w, indent + 2, "- ",
-                  "the search stopped at its budget: larger sets of changes were not examined");
+    const char *note = whatif_counterfactual_note(f);
+    if (note)
+        text_item(w, indent + 2, "- ", note);
 }
 
 void whatif_text_summary(writer *w, const pacta_report *rep)

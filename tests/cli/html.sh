@@ -38,6 +38,38 @@ cp "$tmp/out" "$tmp/prc-all.html"
 page_check "html --all: a row for every finding, not_applicable too" \
     "$tmp/prc-all.html" "$tmp/prc.json" --all
 
+# The analysis is the whole of --explain's: what would change each finding too.
+run check --rules "$rules" --format json --counterfactuals "$prc"
+cp "$tmp/out" "$tmp/prc-cf.json"
+if python3 - "$tmp/prc.html" "$tmp/prc-cf.json" >"$tmp/why" 2>&1 <<'EOF'
+import html, json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+report = json.loads(open(sys.argv[2], encoding="utf-8").read())
+shown = [f for f in report["findings"] if f["verdict"] != "not_applicable"]
+articles = re.findall(r'<article id="finding-(\d+)"(.*?)</article>', page, re.S)
+if len(articles) != len(shown):
+    sys.exit("%d articles for %d findings" % (len(articles), len(shown)))
+for (number, body), f in zip(articles, shown):
+    lists = re.findall(r'<h4>What would change it</h4><ul class="cf">(.*?)</ul>', body, re.S)
+    if ("counterfactuals" in f) != bool(lists):
+        sys.exit("finding %s (%s): what would change it %s" % (number, f["rule"],
+                 "missing" if lists == [] else "unexpected"))
+    if not lists:
+        continue
+    items = [html.unescape(i) for i in re.findall(r"<li>(.*?)</li>", lists[0], re.S)]
+    verb = "is" if f["verdict"] == "undetermined" else "were"
+    for cf in f["counterfactuals"]:
+        said = "if " + " and ".join("%s %s %s" % (c["fact"], verb, c["value"]) for c in cf["changes"])
+        later = "if %s: %s" % (cf["changes"][0]["value"], cf["verdict"])  # a second value of one fact
+        if not any(said + ": " + cf["verdict"] in i or (cf["single"] and later in i) for i in items):
+            sys.exit("finding %s: %r not on the page" % (number, said))
+EOF
+then
+    ok "html: each finding says what would change it, as the JSON counterfactuals do"
+else
+    not_ok "html: each finding says what would change it, as the JSON counterfactuals do" "$(cat "$tmp/why")"
+fi
+
 # The checker must see a missing finding: drop the summary's first row.
 python3 - "$tmp/prc.html" "$tmp/missing.html" <<'EOF'
 import re, sys
