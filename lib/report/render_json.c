@@ -165,7 +165,9 @@ static void contract_members(writer *w, int *n, const pacta_finding *f, size_t s
     json_member_string(w, n, "provision", f->provision);
     json_member_string(w, n, "basis", f->basis);
     render_binding(w, n, f);
-    json_member_strings(w, n, "reasons", f->reasons.count - skip, f->reasons.items + skip);
+    /* an empty list's items may be NULL, and NULL + 0 is undefined */
+    json_member_strings(w, n, "reasons", f->reasons.count - skip,
+                        skip ? f->reasons.items + skip : f->reasons.items);
     json_member_strings(w, n, "missing", f->missing.count, f->missing.items);
     json_member_strings(w, n, "caveats", f->caveats.count, f->caveats.items);
 }
