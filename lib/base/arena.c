@@ -124,15 +124,16 @@ void arena_reset(arena *ar)
     ar->used = 0;
 }
 
-/* size bytes, not zeroed: for strings, which are written whole at once. */
-static void *alloc_bytes(arena *ar, size_t size)
+/* size bytes, not zeroed, for strings, which are written whole at once;
+ * but the padding up to the alignment is zeroed, since PCRE2's JIT reads a
+ * subject word by word past its end (harmless, and valgrind says so). */
+static void *alloc_bytes(arena *ar, size_t wanted)
 {
     const size_t align = alignof(max_align_t);
     if (!ar)
         return NULL;
     /* Size 0 still gets a distinct pointer, as callers may compare them. */
-    if (size == 0)
-        size = 1;
+    size_t size = wanted ? wanted : 1;
     if (size > SIZE_MAX - (align - 1))
         return NULL;
     size = (size + align - 1) & ~(align - 1);
@@ -149,6 +150,7 @@ static void *alloc_bytes(arena *ar, size_t size)
             big->next = b->next;
             b->next = big;
             ar->used += size;
+            memset((unsigned char *)big->data + wanted, 0, size - wanted);
             return big->data;
         }
         block *fresh = block_new(&ar->alloc, ar->next_cap);
@@ -162,6 +164,7 @@ static void *alloc_bytes(arena *ar, size_t size)
     unsigned char *p = (unsigned char *)b->data + b->used;
     b->used += size;
     ar->used += size;
+    memset(p + wanted, 0, size - wanted);
     return p;
 }
 
