@@ -384,10 +384,8 @@ void json_member_bool(writer *w, int *members, const char *name, int value)
     writer_str(w, value ? "true" : "false");
 }
 
-void json_member_strings(writer *w, int *members, const char *name, size_t count,
-                         const char *const *items)
+void json_strings(writer *w, size_t count, const char *const *items)
 {
-    json_key(w, members, name);
     writer_char(w, '[');
     for (size_t i = 0; i < count; i++) {
         if (i)
@@ -395,6 +393,13 @@ void json_member_strings(writer *w, int *members, const char *name, size_t count
         writer_json_string(w, items[i]);
     }
     writer_char(w, ']');
+}
+
+void json_member_strings(writer *w, int *members, const char *name, size_t count,
+                         const char *const *items)
+{
+    json_key(w, members, name);
+    json_strings(w, count, items);
 }
 
 /* ------------------------------------------------------------- wrapped text */

@@ -100,6 +100,8 @@ void json_member_string(writer *w, int *members, const char *name, const char *v
 void json_member_opt(writer *w, int *members, const char *name, const char *value);
 void json_member_size(writer *w, int *members, const char *name, size_t value);
 void json_member_bool(writer *w, int *members, const char *name, int value);
+/** A JSON array of the strings items[0..count). */
+void json_strings(writer *w, size_t count, const char *const *items);
 void json_member_strings(writer *w, int *members, const char *name, size_t count,
                          const char *const *items);
 

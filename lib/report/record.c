@@ -30,18 +30,6 @@ void record_header(writer *w, const pacta_rulebase *rb, const char *input)
     writer_str(w, "}}");
 }
 
-/* A JSON array of strings. */
-static void string_array(writer *w, size_t count, const char *const *items)
-{
-    writer_char(w, '[');
-    for (size_t i = 0; i < count; i++) {
-        if (i)
-            writer_char(w, ',');
-        writer_json_string(w, items[i]);
-    }
-    writer_char(w, ']');
-}
-
 static void record_finding(writer *w, const pacta_finding *f)
 {
     writer_str(w, "{\"rule\":");
@@ -49,7 +37,7 @@ static void record_finding(writer *w, const pacta_finding *f)
     writer_str(w, ",\"verdict\":");
     writer_json_string(w, pacta_verdict_name(f->verdict));
     writer_str(w, ",\"events\":");
-    string_array(w, f->events.count, f->events.items);
+    json_strings(w, f->events.count, f->events.items);
     if (f->verdict == PACTA_NOT_APPLICABLE && !f->binding.via) {
         writer_char(w, '}');
         return;
@@ -61,7 +49,7 @@ static void record_finding(writer *w, const pacta_finding *f)
     writer_str(w, ",\"basis\":");
     writer_json_string(w, f->basis);
     writer_str(w, ",\"missing\":");
-    string_array(w, f->missing.count, f->missing.items);
+    json_strings(w, f->missing.count, f->missing.items);
     writer_char(w, '}');
 }
 
