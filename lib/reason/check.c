@@ -345,25 +345,23 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
     pacta_truth v = expr_eval_collect(el->test, env, fs->ev.ar, &fs->ev.undecided, &fs->ev.oom);
     rp_step *step = new_step(fs, kind, el->id, el->label, el->provision ? el->provision->id : NULL, v);
     const char *where = el->provision ? el->provision->label : NULL;
-    /* the facts as the test read them, before naming the unknowns reads more */
-    const char *facts = fs->ev.prose ? step_facts_text(fs) : NULL;
     if (!fs->ev.prose) {
         /* an exception's unknowns are named only in its caveat, which is words */
         for (size_t i = 0; v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT &&
                            i < fs->ev.undecided.count; i++)
             evaluation_push(&fs->ev, &fs->unnamed, fs->ev.undecided.items[i]);
+        step_account(fs, step, where, NULL, 0);
     } else {
+        /* the facts as the test read them, before naming the unknowns reads more */
+        const char *facts = step_facts_text(fs);
         for (size_t i = 0; i + 1 < fs->ev.undecided.count; i += 2)
             evaluation_collect_unknown(&fs->ev, fs->ev.undecided.items[i],
                                        fs->ev.undecided.items[i + 1]);
         if (v == PACTA_UNKNOWN && kind == PACTA_STEP_ELEMENT)
             for (size_t i = 0; i < fs->ev.unknown.count; i++)
                 evaluation_push_unique(&fs->ev, &fs->missing, fs->ev.unknown.items[i]);
-    }
-    if (fs->ev.prose)
         say_step(fs, el, kind, v, step, where, facts);
-    else
-        step_account(fs, step, where, NULL, 0);
+    }
     /* a consideration decides nothing: its authorities matter only where it holds */
     if (kind != PACTA_STEP_CONSIDERATION || v == PACTA_TRUE)
         cite_sources(fs, el->authority_count, el->authorities);
@@ -488,9 +486,9 @@ static void name_missing(finding_state *fs)
 
 /*
  * The finding for rule at the events steps[0..step_count). With prose 0 it
- * holds the verdict and its data (binding, events, steps with their facts,
- * missing facts) and no sentence: reasons, caveats, narrative and citations
- * stay empty and the labels NULL.
+ * holds the verdict and its data (binding, events, steps with their values,
+ * missing facts) and no sentence: reasons, caveats, narrative, citations and
+ * the steps' facts stay empty and the labels NULL (check.h).
  */
 static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenario *sc, arena *ar,
                                     const rule_def *rule, const sc_event *const *steps,
