@@ -32,24 +32,17 @@ void record_header(writer *w, const pacta_rulebase *rb, const char *input)
 
 static void record_finding(writer *w, const pacta_finding *f)
 {
-    writer_str(w, "{\"rule\":");
-    writer_json_string(w, f->rule);
-    writer_str(w, ",\"verdict\":");
-    writer_json_string(w, pacta_verdict_name(f->verdict));
-    writer_str(w, ",\"events\":");
-    json_strings(w, f->events.count, f->events.items);
-    if (f->verdict == PACTA_NOT_APPLICABLE && !f->binding.via) {
-        writer_char(w, '}');
-        return;
+    int n = 0;
+    writer_char(w, '{');
+    json_member_string(w, &n, "rule", f->rule);
+    json_member_string(w, &n, "verdict", pacta_verdict_name(f->verdict));
+    json_member_strings(w, &n, "events", f->events.count, f->events.items);
+    if (f->verdict != PACTA_NOT_APPLICABLE || f->binding.via) {
+        json_member_string(w, &n, "instrument", f->instrument);
+        json_member_string(w, &n, "provision", f->provision);
+        json_member_string(w, &n, "basis", f->basis);
+        json_member_strings(w, &n, "missing", f->missing.count, f->missing.items);
     }
-    writer_str(w, ",\"instrument\":");
-    writer_json_string(w, f->instrument);
-    writer_str(w, ",\"provision\":");
-    writer_json_string(w, f->provision);
-    writer_str(w, ",\"basis\":");
-    writer_json_string(w, f->basis);
-    writer_str(w, ",\"missing\":");
-    json_strings(w, f->missing.count, f->missing.items);
     writer_char(w, '}');
 }
 
