@@ -35,6 +35,17 @@ static void read_findings(const pacta_report *rep)
         for (size_t j = 0; j < pacta_finding_event_count(f); j++)
             if (!pacta_finding_event(f, j))
                 abort();
+        /* a chain starts at a removal and has a link for every onward state, each with its reason */
+        for (size_t j = 0; j < pacta_finding_chain_count(f); j++) {
+            pacta_chain_view cv = pacta_finding_chain(f, j);
+            if (!cv.event || !cv.actor || !cv.to || cv.link_count == 0)
+                abort();
+            for (size_t k = 0; k < cv.link_count; k++) {
+                pacta_chain_link_view lv = pacta_finding_chain_link(f, j, k);
+                if (!lv.from || !lv.to || !lv.condition || !lv.stated)
+                    abort();
+            }
+        }
     }
     if (pacta_report_finding(rep, n) != NULL)
         abort();

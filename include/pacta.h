@@ -400,6 +400,32 @@ typedef struct pacta_step_view {
 PACTA_EXPORT size_t pacta_finding_step_count(const pacta_finding *f);
 PACTA_EXPORT pacta_step_view pacta_finding_step(const pacta_finding *f, size_t i);
 
+/**
+ * Chain refoulement: a removal to a state likely to send the person on is
+ * judged by the risks in the onward state. A finding that followed such a
+ * chain lists it: the removal, then each onward link in order (LA to CN,
+ * then CN on to KP), each with the fact that carried the risk of onward
+ * removal and where that fact was stated. Only a report built with prose
+ * lists chains (pacta_check(), not a compact batch record).
+ */
+typedef struct pacta_chain_view {
+    const char *event;         /**< the removal the chain starts from: "e2" */
+    const char *actor;         /**< the removing state: "LA" */
+    const char *to;            /**< its destination: "CN" */
+    size_t link_count;         /**< the onward links: pacta_finding_chain_link() */
+} pacta_chain_view;
+typedef struct pacta_chain_link_view {
+    const char *from;          /**< the state that would send the person on: "CN" */
+    const char *to;            /**< the onward state: "KP" */
+    const char *condition;     /**< the fact that carried the risk: "CN.onward_removal_risk" */
+    const char *stated;        /**< where: "rules' country conditions, conditions/cn.yaml:18" */
+} pacta_chain_link_view;
+PACTA_EXPORT size_t pacta_finding_chain_count(const pacta_finding *f);
+PACTA_EXPORT pacta_chain_view pacta_finding_chain(const pacta_finding *f, size_t i);
+/** Link k (first link first) of chain i; a zeroed view past the end. */
+PACTA_EXPORT pacta_chain_link_view pacta_finding_chain_link(const pacta_finding *f, size_t i,
+                                                            size_t k);
+
 /* ---------------------------------------------------------- expectations */
 
 /** One entry of a scenario's expect: block, compared with a report. */

@@ -217,6 +217,37 @@ pacta_citation_view pacta_finding_citation(const pacta_finding *f, size_t i)
     return v;
 }
 
+size_t pacta_finding_chain_count(const pacta_finding *f)
+{
+    return f ? f->chain_count : 0;
+}
+
+pacta_chain_view pacta_finding_chain(const pacta_finding *f, size_t i)
+{
+    pacta_chain_view v = {0};
+    if (f && i < f->chain_count) {
+        const rp_chain *c = &f->chains[i];
+        v.event = c->event;
+        v.actor = c->actor;
+        v.to = c->to;
+        v.link_count = c->link_count;
+    }
+    return v;
+}
+
+pacta_chain_link_view pacta_finding_chain_link(const pacta_finding *f, size_t i, size_t k)
+{
+    pacta_chain_link_view v = {0};
+    if (f && i < f->chain_count && k < f->chains[i].link_count) {
+        const rp_chain_link *l = &f->chains[i].links[k];
+        v.from = l->from;
+        v.to = l->to;
+        v.condition = l->condition;
+        v.stated = l->stated;
+    }
+    return v;
+}
+
 size_t pacta_finding_fact_count(const pacta_finding *f)
 {
     return f ? f->fact_count : 0;

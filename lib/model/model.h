@@ -569,7 +569,8 @@ typedef struct sc_event {
      * event and the person is about the first destination, not this one. */
     const struct sc_event *onward_from; /* the event (or hop) it continues; NULL for a real event */
     unsigned hops;                  /* 0 for a real event */
-    const char *onward_via;         /* a hop: the fact and condition that send the person on */
+    const char *onward_ref;         /* a hop: the fact that sends the person on ("CN.onward_removal_risk") */
+    const char *onward_stated;      /* a hop: where that fact was stated ("rules' country conditions, ...") */
     const char *as;                 /* classify: the class */
     const char *basis;              /* categorical | individual */
     const char *outcome;            /* status_determination */
@@ -648,6 +649,24 @@ typedef struct rp_step {
     rp_strings reasons;             /* the sentences of the finding's reasons this step accounts for */
 } rp_step;
 
+/* One link of a chain of onward removal: `from` would send the person on to `to`. */
+typedef struct rp_chain_link {
+    const char *from;
+    const char *to;
+    const char *condition;          /* the fact that carried the risk: "CN.onward_removal_risk" */
+    const char *stated;             /* where it was stated: "rules' country conditions, conditions/cn.yaml:18" */
+} rp_chain_link;
+
+/* A chain of refoulement a finding followed: the removal `event` by the
+ * actor to the first destination, then each onward link in order. */
+typedef struct rp_chain {
+    const char *event;
+    const char *actor;
+    const char *to;                 /* the first destination */
+    size_t link_count;
+    rp_chain_link *links;
+} rp_chain;
+
 typedef struct rp_citation {
     const char *id;                 /* the source's id in the rules; NULL for a provision's citation */
     const char *instrument;
@@ -682,6 +701,7 @@ struct pacta_finding {
     size_t citation_count;  rp_citation *citations;
     size_t fact_count;      rp_fact *facts;
     size_t step_count;      rp_step *steps;
+    size_t chain_count;     rp_chain *chains;
     const struct rp_whatif *whatif; /* what-if (whatif.h); NULL unless checked with assumptions or counterfactuals */
 };
 

@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "load/expr.h"
 #include "reason/facts.h"
+#include "reason/onward.h"
 #include "model/model.h"
 
 /* ------------------------------------------------------------ sequences */
@@ -374,7 +375,8 @@ static pacta_truth weigh(finding_state *fs, const element_def *el, const expr_en
 static void note_chains(finding_state *fs)
 {
     for (size_t i = 0; i < fs->ev.chains.count; i++)
-        evaluation_push(&fs->ev, &fs->reasons, fs->ev.chains.items[i]);
+        evaluation_push(&fs->ev, &fs->reasons,
+                        (void *)onward_describe(fs->ev.ar, fs->ev.chains.items[i]));
     for (size_t i = 0; i < fs->ev.chain_tests.count; i++) {
         const expr *onward = fs->ev.chain_tests.items[i];
         cite_sources(fs, onward->authority_count, onward->authorities);
@@ -658,8 +660,13 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     f->facts = arena_array(ar, fs.ev.facts.count ? fs.ev.facts.count : 1, sizeof *f->facts);
     f->step_count = fs.steps.count;
     f->steps = arena_array(ar, fs.steps.count ? fs.steps.count : 1, sizeof *f->steps);
-    if (!f->date || !f->citations || !f->facts || !f->steps || (prose && !f->provision_label) ||
-        fs.ev.oom) {
+    f->chain_count = fs.ev.chains.count;
+    f->chains = f->chain_count ? arena_array(ar, f->chain_count, sizeof *f->chains) : NULL;
+    for (size_t i = 0; f->chains && i < f->chain_count; i++)
+        if (onward_chain(ar, fs.ev.chains.items[i], &f->chains[i]) != 0)
+            fs.ev.oom = 1;
+    if (!f->date || !f->citations || !f->facts || !f->steps || (f->chain_count && !f->chains) ||
+        (prose && !f->provision_label) || fs.ev.oom) {
         *oom = 1;
         return NULL;
     }

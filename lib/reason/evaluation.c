@@ -245,9 +245,12 @@ static pacta_truth resolve_onward(evaluation *ev, const expr *leaf, const sc_eve
     expr_env env = {ev->sc, hop, NULL, 0, evaluation_resolve_leaf, ev};
     pacta_truth there = expr_eval(leaf->kids[0], &env);
     if (via == PACTA_TRUE && ev->prose) {
-        const char *sentence = onward_describe(ev->ar, hop);
-        evaluation_push_unique(ev, &ev->chains, sentence);
         size_t k = 0;
+        while (k < ev->chains.count && !onward_same_chain(ev->chains.items[k], hop))
+            k++;
+        if (k == ev->chains.count)
+            evaluation_push(ev, &ev->chains, hop);
+        k = 0;
         while (k < ev->chain_tests.count && ev->chain_tests.items[k] != leaf)
             k++;
         if (k == ev->chain_tests.count)

@@ -19,7 +19,7 @@ typedef struct evaluation {
     ptrvec step_facts;   /* size_t indexes (boxed) for the step being evaluated */
     ptrvec unknown;      /* refs of base facts left unknown in the current step */
     ptrvec undecided;    /* (leaf, event) pairs that leave the current step unknown */
-    ptrvec chains;       /* the chain refoulement sentences, one per hop followed */
+    ptrvec chains;       /* const sc_event*: the last hop of each chain followed, each chain once */
     ptrvec chain_tests;  /* const expr*: the onward tests followed, for their authorities */
     ptrvec derived_sources; /* source ids of the derived facts found true, for the citations */
     int prose;           /* 0: no fact is described in words (detail, display, text) */

@@ -30,7 +30,13 @@ typedef enum onward_step {
 int onward_next(arena *ar, const sc_event *at, const fact_answer *via, onward_step *step,
                 sc_event **hop);
 
+/* Whether hops a and b end chains that pass through the same states for the same reasons. */
+int onward_same_chain(const sc_event *a, const sc_event *b);
+
 /* The chain that leads to hop, for a finding's reasons; NULL when out of memory. */
 const char *onward_describe(arena *ar, const sc_event *hop);
+
+/* The same chain as data, for a finding's `chains`; -1 when out of memory. */
+int onward_chain(arena *ar, const sc_event *hop, rp_chain *out);
 
 #endif

@@ -152,6 +152,44 @@ static void render_facts(writer *w, int *members, const pacta_finding *f)
     writer_char(w, ']');
 }
 
+/* {"event", "states": the path, actor first, "links": why each onward step}; only when followed. */
+static void render_chains(writer *w, int *members, const pacta_finding *f)
+{
+    if (!f->chain_count)
+        return;
+    json_key(w, members, "chains");
+    writer_char(w, '[');
+    for (size_t i = 0; i < f->chain_count; i++) {
+        const rp_chain *c = &f->chains[i];
+        int n = 0;
+        writer_bytes(w, i ? ",{" : "{", i ? 2 : 1);
+        json_member_string(w, &n, "event", c->event);
+        json_key(w, &n, "states");
+        writer_char(w, '[');
+        writer_json_string(w, c->actor);
+        writer_char(w, ',');
+        writer_json_string(w, c->to);
+        for (size_t k = 0; k < c->link_count; k++) {
+            writer_char(w, ',');
+            writer_json_string(w, c->links[k].to);
+        }
+        writer_char(w, ']');
+        json_key(w, &n, "links");
+        writer_char(w, '[');
+        for (size_t k = 0; k < c->link_count; k++) {
+            int m = 0;
+            writer_bytes(w, k ? ",{" : "{", k ? 2 : 1);
+            json_member_string(w, &m, "from", c->links[k].from);
+            json_member_string(w, &m, "to", c->links[k].to);
+            json_member_string(w, &m, "condition", c->links[k].condition);
+            json_member_string(w, &m, "stated", c->links[k].stated);
+            writer_char(w, '}');
+        }
+        writer_bytes(w, "]}", 2);
+    }
+    writer_char(w, ']');
+}
+
 /* The members the findings contract requires, but the citations: alike in both shapes
  * but for the reasons, of which format 2 leaves out the first skip (its events' sentences). */
 static void contract_members(writer *w, int *n, const pacta_finding *f, size_t skip)
@@ -170,6 +208,7 @@ static void contract_members(writer *w, int *n, const pacta_finding *f, size_t s
                         skip ? f->reasons.items + skip : f->reasons.items);
     json_member_strings(w, n, "missing", f->missing.count, f->missing.items);
     json_member_strings(w, n, "caveats", f->caveats.count, f->caveats.items);
+    render_chains(w, n, f);
 }
 
 static void render_finding(writer *w, const pacta_finding *f, const pacta_rulebase *rb,

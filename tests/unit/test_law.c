@@ -257,6 +257,20 @@ static void test_chain_under_cat(void **state)
     const pacta_finding *f = finding("cat/return-to-torture", "e1");
     assert_int_equal(pacta_finding_verdict(f), PACTA_VIOLATION);
     assert_true(HAS_REASON(f, "Chain refoulement followed for e1: TH to LA, then on to KP."));
+    /* the same chain as data */
+    assert_int_equal(pacta_finding_chain_count(f), 1);
+    pacta_chain_view chain = pacta_finding_chain(f, 0);
+    assert_string_equal(chain.event, "e1");
+    assert_string_equal(chain.actor, "TH");
+    assert_string_equal(chain.to, "LA");
+    assert_int_equal(chain.link_count, 1);
+    pacta_chain_link_view link = pacta_finding_chain_link(f, 0, 0);
+    assert_string_equal(link.from, "LA");
+    assert_string_equal(link.to, "KP");
+    assert_string_equal(link.condition, "LA.onward_removal_risk");
+    assert_non_null(strstr(link.stated, "conditions[0]"));
+    assert_null(pacta_finding_chain_link(f, 0, 1).to);
+    assert_null(pacta_finding_chain(f, 1).event);
     assert_true(cites_source(f, "General Comment No. 4"));
     assert_true(cites_source(f, "General Comment No. 31"));
     assert_true(cites_source(f, "Advisory Opinion"));
@@ -269,6 +283,15 @@ static void test_chain_under_cat(void **state)
     f = finding("cat/return-to-torture", "e2");
     assert_int_equal(pacta_finding_verdict(f), PACTA_VIOLATION);
     assert_true(HAS_REASON(f, "TH to MN, then on to CN, then on to KP"));
+    /* each chain weighed is listed: on to KP, and on to CN, where China's own risks count too */
+    assert_int_equal(pacta_finding_chain_count(f), 2);
+    assert_int_equal(pacta_finding_chain(f, 0).link_count, 2);
+    assert_int_equal(pacta_finding_chain(f, 1).link_count, 1);
+    assert_string_equal(pacta_finding_chain_link(f, 1, 0).to, "CN");
+    assert_string_equal(pacta_finding_chain_link(f, 0, 0).to, "CN");
+    assert_string_equal(pacta_finding_chain_link(f, 0, 1).from, "CN");
+    assert_string_equal(pacta_finding_chain_link(f, 0, 1).to, "KP");
+    assert_string_equal(pacta_finding_chain_link(f, 0, 1).condition, "CN.onward_removal_risk");
     /* the removal's onward_to overrides the condition's */
     f = finding("cat/return-to-torture", "e3");
     assert_int_equal(pacta_finding_verdict(f), PACTA_VIOLATION);
@@ -290,6 +313,10 @@ static void test_chain_loop_ends(void **state)
           "     facts: {voluntary: false}}\n");
     const pacta_finding *f = finding("cat/return-to-torture", "e1");
     assert_int_equal(pacta_finding_verdict(f), PACTA_NO_VIOLATION);
+    /* the chain is followed as far as Mongolia, and not back to Laos */
+    assert_int_equal(pacta_finding_chain_count(f), 1);
+    assert_int_equal(pacta_finding_chain(f, 0).link_count, 1);
+    assert_string_equal(pacta_finding_chain_link(f, 0, 0).to, "MN");
 }
 
 /* Removal to the feared state before the claim is decided breaches art. 33(1), whatever the risk facts. */

@@ -14,15 +14,15 @@ See README.md beside this package for ownership and errors.
 from ._library import library as _load_library
 from .errors import (Error, FileError, InputError, LibraryError, LimitError, OutOfMemoryError,
                      UsageError)
-from .findings import (Baseline, Binding, Change, Citation, CiteStyle, Counterfactual,
-                       Expectation, Fact, Finding, Provenance, Step, StepKind, Truth, TurnedStep,
-                       Verdict)
+from .findings import (Baseline, Binding, Chain, ChainLink, Change, Citation, CiteStyle,
+                       Counterfactual, Expectation, Fact, Finding, Provenance, Step, StepKind,
+                       Truth, TurnedStep, Verdict)
 from .handles import FORMATS, Report, Rulebase, Scenario
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Baseline", "Binding", "Change", "Citation", "CiteStyle", "Counterfactual", "Error",
+    "Baseline", "Binding", "Chain", "ChainLink", "Change", "Citation", "CiteStyle", "Counterfactual", "Error",
     "Expectation", "FORMATS", "Fact", "FileError", "Finding", "InputError", "LibraryError",
     "LimitError", "OutOfMemoryError", "Provenance", "Report", "Rulebase", "Scenario", "Step",
     "StepKind", "Truth", "TurnedStep", "UsageError", "Verdict", "library_version",

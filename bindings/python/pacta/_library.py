@@ -77,6 +77,16 @@ class CStepView(Structure):
                 ("value", c_int), ("fact_count", c_size_t), ("facts", POINTER(c_size_t))]
 
 
+class CChainView(Structure):
+    _fields_ = [("event", c_char_p), ("actor", c_char_p), ("to", c_char_p),
+                ("link_count", c_size_t)]
+
+
+class CChainLinkView(Structure):
+    _fields_ = [("from_", c_char_p), ("to", c_char_p), ("condition", c_char_p),
+                ("stated", c_char_p)]
+
+
 class CExpectationView(Structure):
     _fields_ = [("event", c_char_p), ("instrument", c_char_p), ("provision", c_char_p),
                 ("rule", c_char_p), ("expected", c_int), ("matched", c_int),
@@ -176,6 +186,9 @@ _PROTOTYPES = {
     "pacta_finding_missing": (c_char_p, [_handle, c_size_t]),
     "pacta_finding_citation_count": (c_size_t, [_handle]),
     "pacta_finding_citation": (CCitationView, [_handle, c_size_t]),
+    "pacta_finding_chain_count": (c_size_t, [_handle]),
+    "pacta_finding_chain": (CChainView, [_handle, c_size_t]),
+    "pacta_finding_chain_link": (CChainLinkView, [_handle, c_size_t, c_size_t]),
     "pacta_finding_fact_count": (c_size_t, [_handle]),
     "pacta_finding_fact": (CFactView, [_handle, c_size_t]),
     "pacta_finding_step_count": (c_size_t, [_handle]),

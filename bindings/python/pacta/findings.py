@@ -98,6 +98,25 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class ChainLink:
+    """One onward link of a chain (pacta_chain_link_view; its member `from`
+    is `from_state` here, `from` being a Python keyword)."""
+    from_state: str
+    to: str
+    condition: str
+    stated: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A chain of refoulement the finding followed (pacta_chain_view): the
+    removal `event`, and `states` in order, the actor first."""
+    event: str
+    states: Tuple[str, ...]
+    links: Tuple[ChainLink, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of the analysis (pacta_step_view), with its provision's label
     and the sentences of the reasons it accounts for. facts are the Fact
@@ -171,6 +190,7 @@ class Finding:
     citations: Tuple[Citation, ...]
     facts: Tuple[Fact, ...]
     steps: Tuple[Step, ...]
+    chains: Tuple[Chain, ...]
     baseline: Optional[Baseline]
     counterfactuals: Tuple[Counterfactual, ...]
     counterfactuals_truncated: bool
@@ -220,6 +240,16 @@ def _step(lib, f, i, facts):
                               for k in range(lib.pacta_finding_step_reason_count(f, i))))
 
 
+def _chain(lib, f, i):
+    view = lib.pacta_finding_chain(f, i)
+    links = tuple(ChainLink(from_state=text(l.from_), to=text(l.to), condition=text(l.condition),
+                            stated=text(l.stated))
+                  for l in (lib.pacta_finding_chain_link(f, i, k) for k in range(view.link_count)))
+    return Chain(event=text(view.event),
+                 states=(text(view.actor), text(view.to)) + tuple(l.to for l in links),
+                 links=links)
+
+
 def change(view):
     return Change(fact=text(view.fact), value=text(view.value))
 
@@ -263,6 +293,7 @@ def finding(lib, f):
                                   for i in range(lib.pacta_finding_citation_count(f)))),
         facts=facts,
         steps=tuple(_step(lib, f, i, facts) for i in range(lib.pacta_finding_step_count(f))),
+        chains=tuple(_chain(lib, f, i) for i in range(lib.pacta_finding_chain_count(f))),
         baseline=(Baseline(verdict=Verdict.from_code(baseline.verdict) if baseline.found else None,
                            changed=bool(baseline.changed))
                   if baseline.assumed else None),

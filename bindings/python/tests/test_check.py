@@ -3,7 +3,7 @@
 import json
 import unittest
 
-from tests.support import EXAMPLE, RulebaseCase, cli, cli_json
+from tests.support import EXAMPLE, ROOT, RulebaseCase, cli, cli_json
 
 import pacta
 from pacta._library import library
@@ -121,6 +121,23 @@ class CheckTest(RulebaseCase):
         unknown = [x for x in screening.facts if x.value is pacta.Truth.UNKNOWN]
         self.assertTrue(unknown)
         self.assertTrue(all(x.provenance is pacta.Provenance.NONE for x in unknown))
+
+    def test_a_chain_is_the_clis(self):
+        chained = ROOT / "examples" / "laos-2013-chain.yaml"
+        with self.rules.load_scenario(chained) as scenario, scenario.check() as report:
+            findings = report.findings
+        expected = {(f["rule"], tuple(f["events"])): f for f in cli_json(str(chained))["findings"]}
+        followed = [f for f in findings if f.chains]
+        self.assertTrue(followed)
+        for f in followed:
+            chain, = f.chains
+            self.assertEqual(chain.states, ("LA", "CN", "KP"))
+            self.assertEqual(chain.links[0].condition, "CN.onward_removal_risk")
+            json_chain, = expected[f.rule, f.events]["chains"]
+            self.assertEqual(list(chain.states), json_chain["states"])
+            self.assertEqual([{"from": l.from_state, "to": l.to, "condition": l.condition,
+                               "stated": l.stated} for l in chain.links], json_chain["links"])
+        self.assertFalse([f for f in self.report.findings if f.chains])
 
     def test_facts_read_from_text_keep_their_span(self):
         scenario_text = EXAMPLE.read_text(encoding="utf-8")
