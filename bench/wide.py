@@ -18,6 +18,12 @@ size), then runs, interleaved, ROUNDS times each:
 
 and prints the median wall time, peak memory (GNU time) and output bytes per
 scenario of each, and the ratios of pacta to the two floors.
+
+Then, on the largest file, it times pacta with --jobs 1, 2 and 4, as many of
+them as the machine has cores (interleaved, ROUNDS each), and prints each
+speed-up over --jobs 1 beside the target (1.8 times with 2 threads, 3.2
+with 4); a thread count above the cores is reported as not measured.
+--no-scaling skips this.
 """
 import argparse
 import os
@@ -53,6 +59,7 @@ def main():
     ap.add_argument("--sizes", default="20000,200000")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--no-scaling", action="store_true")
     args = ap.parse_args()
     build = os.path.abspath(args.build)
     wide = os.path.abspath(args.wide)
@@ -73,6 +80,7 @@ def main():
     rules = os.path.join(ROOT, "rules")
     print("wide workload from %s; %d rounds, interleaved; medians; pacta --jobs %d"
           % (wide, args.rounds, args.jobs))
+    data = None
     print("%-8s %-11s %9s %11s %9s %11s" % ("size", "program", "seconds", "scenarios/s",
                                               "peak MiB", "bytes/scen."))
     for size in (int(s) for s in args.sizes.split(",")):
@@ -107,6 +115,37 @@ def main():
         if "jansson" in median:
             print("%-8d the same parse with jansson: %.2f times json-c's"
                   % (size, median["jansson"] / median["parse-only"]))
+    if data and not args.no_scaling:
+        scaling(pacta, rules, data, work, args.rounds)
+
+
+# The issue's targets for threads: the speed-up over one thread.
+THREAD_TARGETS = {2: 1.8, 4: 3.2}
+
+
+def scaling(pacta, rules, data, work, rounds):
+    """pacta --jobs 1, 2, 4 on one file, interleaved: the speed-up of each over --jobs 1."""
+    cores = os.cpu_count() or 1
+    counts = [1] + [n for n in sorted(THREAD_TARGETS) if n <= cores]
+    size = sum(1 for _ in open(data, "rb"))
+    runs = {n: [] for n in counts}
+    out = os.path.join(work, "out-jobs")
+    for _ in range(rounds):
+        for n in counts:
+            runs[n].append(timed([pacta, "check", "--rules", rules, "--batch", data,
+                                  "--jobs", str(n)], out)[0])
+    one = statistics.median(runs[1])
+    print("threads on %d scenarios, %d cores; medians of %d rounds, interleaved"
+          % (size, cores, rounds))
+    for n in sorted(THREAD_TARGETS):
+        if n in runs:
+            speedup = one / statistics.median(runs[n])
+            print("--jobs %d   %7.3f s  %.2f times --jobs 1 (target %.1f: %s)"
+                  % (n, statistics.median(runs[n]), speedup, THREAD_TARGETS[n],
+                     "met" if speedup >= THREAD_TARGETS[n] else "not met"))
+        else:
+            print("--jobs %d   not measured: this machine has %d cores (target %.1f times)"
+                  % (n, cores, THREAD_TARGETS[n]))
 
 
 main()

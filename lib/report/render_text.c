@@ -109,8 +109,9 @@ static void row_cells(cell row[COLS], size_t number, const pacta_finding *f)
 
 /*
  * Bytes of c's text, from *at, that fit on one line of width columns: whole
- * words (split at spaces), or a word cut when it alone is wider. Moves *at
- * past the line and the spaces after it.
+ * words (split at spaces), or a word cut when it alone is wider: after its
+ * last hyphen that fits ("oau-refugee-" / "convention"), else at a
+ * character. Moves *at past the line and the spaces after it.
  */
 static size_t cell_line(const cell *c, size_t *at, size_t width)
 {
@@ -126,9 +127,12 @@ static size_t cell_line(const cell *c, size_t *at, size_t width)
         while (end < c->len && c->buf[end] == ' ')
             end++;
     }
-    if (fit == start && start < c->len) { /* one word wider than the column: cut it at a character */
+    if (fit == start && start < c->len) { /* one word wider than the column */
         size_t n = text_prefix_bytes(c->buf + start, width ? width : 1);
-        fit = start + (n ? n : 1);
+        size_t hyphen = n;
+        while (hyphen > 1 && c->buf[start + hyphen - 1] != '-')
+            hyphen--;
+        fit = start + (hyphen > 1 ? hyphen : n ? n : 1);
         end = fit;
     }
     *at = end;

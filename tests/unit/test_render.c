@@ -599,6 +599,12 @@ static void test_text_wraps(void **state)
         assert_true(nl - p <= 80);
         p = nl + 1;
     }
+    /* an id wider than its column breaks after a hyphen, never inside a word */
+    static const char *const parts[] = {"instrument-", "with-", "very-", "long-", "identifier-",
+                                        "that-", "cannot-", "fit-", "its-", "column\n"};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        assert_non_null(strstr(out.data, parts[i]));
+    assert_non_null(strstr(out.data, "-\n"));
     assert_non_null(strstr(out.data, "\n[1] UNDETERMINED  "));
     assert_non_null(strstr(out.data, "    Missing: KP.torture_on_return\n"));
     pacta_report_free(rep);
