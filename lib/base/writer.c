@@ -222,9 +222,32 @@ static void json_escape_control(writer *w, unsigned char c)
     }
 }
 
+/*
+ * s[0..len) quoted, then the tail bytes (":" after a key), straight into
+ * the buffer, when s needs no escape and all of it fits: the common case
+ * (ids, codes, dates), which is most of what a batch writes. Returns 0,
+ * writing nothing, when it does not apply.
+ */
+static int json_quoted_plain(writer *w, const char *s, size_t len, const char *tail,
+                             size_t tail_len)
+{
+    if (w->status != PACTA_OK || len + tail_len + 2 > sizeof w->buf - w->len ||
+        json_plain_run(s, len) != len)
+        return 0;
+    char *out = w->buf + w->len;
+    out[0] = '"';
+    memcpy(out + 1, s, len);
+    out[len + 1] = '"';
+    memcpy(out + len + 2, tail, tail_len);
+    w->len += len + 2 + tail_len;
+    return 1;
+}
+
 void writer_json_stringn(writer *w, const char *s, size_t len)
 {
     size_t i = 0;
+    if (json_quoted_plain(w, s, len, "", 0))
+        return;
     writer_char(w, '"');
     while (i < len && w->status == PACTA_OK) {
         size_t run = i + json_plain_run(s + i, len - i);
@@ -356,6 +379,8 @@ void json_key(writer *w, int *members, const char *name)
 {
     if ((*members)++)
         writer_char(w, ',');
+    if (json_quoted_plain(w, name, strlen(name), ":", 1))
+        return;
     writer_json_string(w, name);
     writer_char(w, ':');
 }

@@ -494,7 +494,7 @@ static void name_missing(finding_state *fs)
  */
 static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenario *sc, arena *ar,
                                     const rule_def *rule, const sc_event *const *steps,
-                                    size_t step_count, int prose, int *oom)
+                                    size_t step_count, int prose, unsigned char *memo, int *oom)
 {
     const sc_event *e = steps[step_count - 1];
     finding_state fs;
@@ -504,6 +504,7 @@ static pacta_finding *evaluate_rule(const pacta_rulebase *rb, const pacta_scenar
     fs.ev.sc = sc;
     fs.ev.prose = prose;
     fs.ev.keep_facts = prose;
+    fs.ev.memo = memo;
     pacta_finding *f = arena_alloc(ar, sizeof *f);
     binding_result b;
     if (!f || binding_for_rule(ar, rb, rule, e, prose, &b) != 0) {
@@ -825,7 +826,8 @@ pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
     size_t work = 0;
     int oom = 0;
     const size_t *prev = link_pairs(ar, sc);
-    if (!prev)
+    unsigned char *memo = prose ? NULL : evaluation_memo_new(ar, rb, sc);
+    if (!prev || (!prose && !memo))
         return out_of_memory(ar, lent, sc, err);
     for (size_t i = 0; i < sc->event_count && !oom; i++) {
         const sc_event *e = sc->events[i];
@@ -853,7 +855,7 @@ pacta_status check_scenario(pacta_report **out, const pacta_rulebase *rb,
                                  "matching sequences took more than %zu steps (max_sequence_steps)",
                                  rb->opts.max_sequence_steps);
             }
-            pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, prose, &oom);
+            pacta_finding *f = evaluate_rule(rb, sc, ar, rule, steps, count, prose, memo, &oom);
             if (f && ptrvec_push(ar, rule->nature == NATURE_NO_EXCUSE ? &silent : &findings, f))
                 oom = 1;
         }
@@ -887,6 +889,6 @@ int check_rule_at(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc,
         if (!match_sequence(sc, prev, rule, e, steps, &work))
             return 0;
     }
-    *out = evaluate_rule(rb, sc, ar, rule, steps, count, prose, &oom);
+    *out = evaluate_rule(rb, sc, ar, rule, steps, count, prose, NULL, &oom);
     return oom ? -1 : 0;
 }

@@ -149,7 +149,42 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
     return v;
 }
 
+/* A slot for each event, each state a fact may be about, and each way an
+ * unstated fact reads (unknown, or false for an optional refinement). */
+#define MEMO_REFS 3
+static size_t memo_slots(const pacta_rulebase *rb, const pacta_scenario *sc)
+{
+    return sc->event_count * MEMO_REFS * 2 * rb->fact_count;
+}
+
+unsigned char *evaluation_memo_new(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc)
+{
+    size_t n = memo_slots(rb, sc);
+    return arena_array(ar, n ? n : 1, 1);
+}
+
+static pacta_truth resolve_fact_uncached(evaluation *ev, const expr *leaf, const sc_event *at);
+
+/*
+ * A base fact read where nothing is recorded reads the same in every rule
+ * of the scenario (the scenario and the rules decide it), so a check
+ * without prose reads it once per event. A hop of chain refoulement shares
+ * its event's index, not its destination: it is read each time.
+ */
 static pacta_truth resolve_fact(evaluation *ev, const expr *leaf, const sc_event *at)
+{
+    if (!ev->memo || ev->keep_facts || at->onward_from)
+        return resolve_fact_uncached(ev, leaf, at);
+    unsigned char *slot =
+        &ev->memo[((at->index * MEMO_REFS + (size_t)leaf->of) * 2 + (leaf->unstated_false != 0)) *
+                      ev->rb->fact_count +
+                  leaf->fact->index];
+    if (!*slot)
+        *slot = (unsigned char)(resolve_fact_uncached(ev, leaf, at) + 1);
+    return (pacta_truth)(*slot - 1);
+}
+
+static pacta_truth resolve_fact_uncached(evaluation *ev, const expr *leaf, const sc_event *at)
 {
     const fact_def *f = leaf->fact;
     fact_answer a;

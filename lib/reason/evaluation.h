@@ -22,12 +22,18 @@ typedef struct evaluation {
     ptrvec chains;       /* const sc_event*: the last hop of each chain followed, each chain once */
     ptrvec chain_tests;  /* const expr*: the onward tests followed, for their authorities */
     ptrvec derived_sources; /* source ids of the derived facts found true, for the citations */
+    /* Without prose, each base fact's value at each event of the scenario,
+     * kept across the scenario's findings: 0 not yet read, else value + 1
+     * (evaluation_memo_new; NULL: every fact is read each time). */
+    unsigned char *memo;
     int prose;           /* 0: no fact is described in words (detail, display, text) */
     int keep_facts;      /* 0: the facts read are not recorded (a check without prose keeps
                           * only those of exception requirements, which it reports missing) */
     int oom;
 } evaluation;
 
+/** The memo for a check of sc without prose, zeroed in ar; NULL when out of memory. */
+unsigned char *evaluation_memo_new(arena *ar, const pacta_rulebase *rb, const pacta_scenario *sc);
 /** Appends p to v; p NULL (a failed allocation) or no room sets ev->oom. Returns 0 or -1. */
 int evaluation_push(evaluation *ev, ptrvec *v, void *p);
 /** Appends s to v unless an equal string is there; s NULL sets ev->oom. Returns 0 or -1. */
