@@ -151,7 +151,7 @@ static pacta_truth resolve_derived(evaluation *ev, const expr *leaf, const sc_ev
 
 /* A slot for each event, each state a fact may be about, and each way an
  * unstated fact reads (unknown, or false for an optional refinement). */
-#define MEMO_REFS 3
+#define MEMO_REFS (REF_ACTOR + 1) /* the state_refs */
 static size_t memo_slots(const pacta_rulebase *rb, const pacta_scenario *sc)
 {
     return sc->event_count * MEMO_REFS * 2 * rb->fact_count;
